@@ -1,0 +1,80 @@
+"""The booklet's text (kit/content/livret.yaml), rendered for one kit, and the kit's credits."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from . import __version__
+from .deck import Deck
+from .fonts import FONT_CREDIT
+from .icons import ICON_SET_CREDIT
+from .model import CARD_FORMATS_MM, Kit
+from .templates import render
+from .typography import french
+from .units import to_mm
+
+
+@functools.cache
+def booklet_source() -> dict[str, Any]:
+    text = resources.files("kit.content").joinpath("livret.yaml").read_text(encoding="utf-8")
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def game_title() -> str:
+    return booklet_source()["titre"]
+
+
+def booklet_variables(kit: Kit, deck: Deck, card_sheets: int) -> dict[str, Any]:
+    balise = kit.families["balise"]
+    size = f"{to_mm(balise.width):g} × {to_mm(balise.height):g} mm"
+    if balise.format_name in CARD_FORMATS_MM:
+        size = f"{size} (format {balise.format_name})"
+    return {
+        "territoire": dict(kit.territory),
+        "nb_axes": len(kit.axes),
+        "nb_balises": len(kit.balises),
+        "nb_scenarios": len(kit.scenarios),
+        "nb_cartes": len(deck.fronts),
+        "nb_feuilles_cartes": card_sheets,
+        "format_carte": size,
+        "format_plateau": kit.profile.board_sheet_name,
+    }
+
+
+def rendered_booklet(variables: dict[str, Any]) -> dict[str, Any]:
+    """Every text of livret.yaml rendered as a template over ``kit``."""
+    context = {"kit": variables}
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return render(value, context)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    return walk(booklet_source())
+
+
+def credits(kit: Kit) -> list[str]:
+    source = kit.source
+    licence = source["licence"] + (f" ({source['licence_url']})" if "licence_url" in source else "")
+    lines = [
+        f"Référentiel : « {source['titre']} », {source['auteurs']}"
+        + (f", {source['evenement']}" if "evenement" in source else "")
+        + (f", {source['annee']}" if "annee" in source else "") + ".",
+        f"Mention : « {source['mention']} ». Licence : {licence}. Les titres des axes et des balises, "
+        "les textes d’axe et les étiquettes des schémas sont repris du référentiel sans modification.",
+        "Écrit pour le jeu : les explications et questions des balises, la présentation de l’axe 4 "
+        "(absente du document source), les scénarios et ces règles. Ils ne sont pas des citations "
+        "du référentiel.",
+        FONT_CREDIT + ".",
+        ICON_SET_CREDIT + ".",
+        f"Kit fabriqué avec makekit {__version__}.",
+    ]
+    return [french(line) for line in lines]

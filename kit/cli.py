@@ -1,0 +1,123 @@
+"""The command line, in French. User-facing errors are caught here, and only here."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import InputErrors, MakekitError
+
+_HEADINGS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
+_USAGE_ERRORS = (
+    ("No such option", "option inconnue"),
+    ("No such command", "commande inconnue"),
+    ("Missing argument", "argument manquant"),
+    ("Missing option", "option manquante"),
+    ("requires an argument", "demande une valeur"),
+    ("does not exist", "n’existe pas"),
+    ("Invalid value for", "valeur invalide pour"),
+    ("Got unexpected extra argument", "argument en trop"),
+)
+
+
+class FrenchFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Utilisation : ")
+
+    def section(self, name: str):
+        return super().section(_HEADINGS.get(name, name))
+
+
+click.Context.formatter_class = FrenchFormatter
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=HELP)
+@click.version_option(__version__, "--version", message="makekit %(version)s",
+                      help="Affiche la version de makekit et quitte.")
+@click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
+def cli() -> None:
+    """makekit fabrique un kit de jeu prêt à imprimer (cartes, plateau, livret) à partir du
+    référentiel « Territoires en transition »."""
+
+
+@cli.command(context_settings=HELP)
+@click.option("--territory", "--territoire", "territory", type=click.Path(path_type=Path),
+              help="Fichier YAML du territoire (par défaut : territoires/val-de-sorne.yaml).")
+@click.option("--output", "--sortie", "output", type=click.Path(path_type=Path),
+              help="Dossier où écrire le kit (par défaut : output/).")
+@click.option("--profile", "--profil", "profile", default="a4-recto-verso", show_default=True,
+              help="Profil d’impression : un fichier de layouts/.")
+@click.option("--project", "--projet", "project", type=click.Path(path_type=Path), default=".",
+              help="Dossier du projet (celui qui contient referentiel.yaml).")
+@click.option("-q", "--quiet", "--silencieux", "quiet", is_flag=True,
+              help="N’affiche rien sauf les erreurs (pour les scripts).")
+@click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
+def build(territory: Path | None, output: Path | None, profile: str, project: Path, quiet: bool) -> None:
+    """Construit le kit : cartes, plateau, livret de règles et kit complet, dans output/."""
+    from .build import build as run_build
+
+    started = time.perf_counter()
+    report = _step_printer(quiet)
+    result = run_build(project, territory, output, profile, report)
+    if not quiet:
+        where = _shown_path(result.kit_dir)
+        pages = sum(o.pages for o in result.outputs if o.component != "kit-complet")
+        click.echo(
+            f"Kit écrit dans {where}/ : {len(result.outputs)} PDF ({pages} pages) et manifest.json, "
+            f"en {time.perf_counter() - started:.1f} s.".replace(".", ",", 1 if False else 0)
+        )
+
+
+def _step_printer(quiet: bool):
+    if quiet:
+        return lambda step: None
+    return lambda step: click.echo(f"• {step}…", err=True)
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False, prog_name="makekit")
+    except MakekitError as error:
+        for line in error.lines():
+            click.echo(line, err=True)
+        count = len(error.problems) if isinstance(error, InputErrors) else 1
+        plural = "s" if count > 1 else ""
+        click.echo(f"Échec : {count} problème{plural} à corriger. Le kit précédent n’a pas été modifié.",
+                   err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("Interrompu.", err=True)
+        sys.exit(130)
+    except click.UsageError as error:
+        click.echo(f"Erreur : {_french_usage(error.format_message())}", err=True)
+        click.echo("Voir « makekit --help ».", err=True)
+        sys.exit(2)
+    except Exception as error:  # a bug of ours: say so plainly, without a traceback
+        if os.environ.get("MAKEKIT_DEBUG"):
+            raise
+        click.echo(f"Erreur inattendue dans makekit : {error!r}. Relancez avec MAKEKIT_DEBUG=1 "
+                   "pour le détail et signalez-la.", err=True)
+        sys.exit(3)
+
+
+def _french_usage(message: str) -> str:
+    for english, french in _USAGE_ERRORS:
+        message = message.replace(english, french)
+    return message
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f} s".replace(".", ",")

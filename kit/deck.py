@@ -1,0 +1,159 @@
+"""Stage 3, model (continued): the cards of the kit, with their texts rendered from templates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from .errors import InputErrors, Problem
+from .model import Family, Kit
+from .sources import Sources
+from .templates import TemplateProblem, render
+from .typography import french
+
+TEXT_SLOTS = ("entete", "titre", "corps", "encadre", "pied")
+SCENARIO_SHAPE = "hexagone"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A small family sign: an axis's colour, shape and number."""
+
+    colour: str
+    shape: str
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Face:
+    key: str
+    family: str
+    label: str  # names the card in messages
+    colour: str
+    shape: str
+    pictogram: str
+    badge: str
+    texts: Mapping[str, str]
+    back: str
+    markers: tuple[Marker, ...] = ()
+
+
+@dataclass(frozen=True)
+class Back:
+    key: str
+    colour: str
+    shape: str
+    pictogram: str
+    title: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class Deck:
+    fronts: tuple[Face, ...]
+    backs: Mapping[str, Back]
+
+    def family_count(self, family: str) -> int:
+        return sum(1 for face in self.fronts if face.family == family)
+
+
+def compose_deck(kit: Kit, sources: Sources) -> Deck:
+    """Render every card's texts; report every template problem at once."""
+    problems: list[Problem] = []
+    scenario_texts = _scenario_texts(kit, sources, problems)
+    fronts: list[Face] = []
+    territory = _plain(kit.territory)
+    for axis in kit.axes:
+        context = {"axe": _plain(axis.data), "territoire": territory}
+        fronts.append(_face(kit.families["axe"], sources, context, problems, _axis_face(axis)))
+    for axis, balise in kit.balises:
+        context = {"axe": _plain(axis.data), "balise": _plain(balise.data), "territoire": territory}
+        fronts.append(_face(kit.families["balise"], sources, context, problems, _balise_face(axis, balise)))
+    for scenario in kit.scenarios:
+        data = {**_plain(scenario.data), "texte": scenario_texts.get(scenario.id, ""), "type_nom": scenario.kind_label}
+        axes = [_plain(kit.axis(a).data) for a in scenario.axis_ids]
+        context = {"scenario": data, "axes": axes, "territoire": territory}
+        fields = _scenario_face(kit, scenario)
+        fronts.append(_face(kit.families["scenario"], sources, context, problems, fields))
+    if problems:
+        raise InputErrors(problems)
+    return Deck(tuple(fronts), MappingProxyType(_backs(kit)))
+
+
+def _scenario_texts(kit: Kit, sources: Sources, problems: list[Problem]) -> dict[str, str]:
+    texts = {}
+    index = {s["id"]: i for i, s in enumerate(sources.scenarios.data["scenarios"])}
+    for scenario in kit.scenarios:
+        try:
+            texts[scenario.id] = render(scenario.text_template, {"territoire": _plain(kit.territory)})
+        except TemplateProblem as problem:
+            path = ("scenarios", index[scenario.id], "texte")
+            problems.append(sources.scenarios.problem(path, f"scénario « {scenario.id} » : {problem}"))
+    return texts
+
+
+def _face(family: Family, sources: Sources, context: dict, problems: list[Problem], fields: dict) -> Face:
+    texts = {}
+    document = sources.families[family.name]
+    for slot in TEXT_SLOTS:
+        try:
+            texts[slot] = render(family.templates[slot], context)
+        except TemplateProblem as problem:
+            texts[slot] = ""
+            problems.append(document.problem(("textes", slot), f"{fields['label']} : {problem}"))
+    return Face(family=family.name, texts=MappingProxyType(texts), **fields)
+
+
+def _axis_face(axis) -> dict[str, Any]:
+    return {
+        "key": f"axe-{axis.id}", "label": f"carte axe « {axis.id} »", "colour": axis.colour,
+        "shape": axis.shape, "pictogram": axis.pictogram, "badge": str(axis.number),
+        "back": f"axe-{axis.id}",
+    }
+
+
+def _balise_face(axis, balise) -> dict[str, Any]:
+    return {
+        "key": f"balise-{balise.id}", "label": f"carte balise « {balise.id} »",
+        "colour": axis.colour, "shape": axis.shape, "pictogram": balise.pictogram,
+        "badge": f"{axis.number}.{balise.number}", "back": f"axe-{axis.id}",
+    }
+
+
+def _scenario_face(kit: Kit, scenario) -> dict[str, Any]:
+    markers = tuple(
+        Marker(a.colour, a.shape, a.number, a.short_title) for a in map(kit.axis, scenario.axis_ids)
+    )
+    return {
+        "key": f"scenario-{scenario.id}", "label": f"carte scénario « {scenario.id} »",
+        "colour": kit.families["scenario"].colour, "shape": SCENARIO_SHAPE,
+        "pictogram": scenario.pictogram, "badge": f"S{scenario.number}", "back": "scenario",
+        "markers": markers,
+    }
+
+
+def _backs(kit: Kit) -> dict[str, Back]:
+    backs = {
+        f"axe-{axis.id}": Back(
+            key=f"axe-{axis.id}", colour=axis.colour, shape=axis.shape, pictogram=axis.pictogram,
+            title=french(f"Axe {axis.number}"), subtitle=french(axis.short_title),
+        )
+        for axis in kit.axes
+    }
+    backs["scenario"] = Back(
+        key="scenario", colour=kit.families["scenario"].colour, shape=SCENARIO_SHAPE,
+        pictogram="map-search", title="Scénario", subtitle=french(kit.territory["nom_court"]),
+    )
+    return backs
+
+
+def _plain(value: Any) -> Any:
+    """Mapping proxies and tuples back to dicts and lists, the plain data templates see."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value

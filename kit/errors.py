@@ -1,0 +1,45 @@
+"""The one family of user-facing errors, caught once in the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one input file, printed as ``file:line: path: message``."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class MakekitError(Exception):
+    """Base of every error a user should see as a message, never as a traceback."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class InputErrors(MakekitError):
+    """Every problem found in the input files, reported together."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class CardError(MakekitError):
+    """A card that cannot be drawn: text that does not fit, a glyph the font lacks."""
+
+    def __init__(self, card_label: str, message: str) -> None:
+        self.card_label = card_label
+        super().__init__(f"{card_label} : {message}")

@@ -1,0 +1,122 @@
+"""The geometry of one card: trim, bleed and safe boxes, the zones of a face, fitted text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ..errors import CardError
+from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
+from ..model import Family
+from ..units import mm, to_mm
+from .geometry import Box
+
+TEXT_DARK = "#1F2328"
+BAND_RATIO = {"axe": 0.36, "balise": 0.30, "scenario": 0.28}
+FOOTER_H = mm(6)
+BOX_PADDING = mm(2.2)
+STEP = 0.25  # pt: precision of the shrink-to-fit search
+
+
+@dataclass(frozen=True)
+class CardBoxes:
+    trim: Box
+    bleed: Box
+    safe: Box
+    band: Box  # the coloured top band, running into the bleed
+    header: Box  # the family line, inside the band
+    badge: Box  # the shape carrying the card's number
+    pictogram: Box
+    text: Box  # title, body and boxed text, stacked
+    footer: Box
+
+
+@dataclass(frozen=True)
+class FittedText:
+    """Paragraphs ready to draw from the top of the text box, and the scale that made them fit."""
+
+    title: Paragraph | None
+    body: Paragraph | None
+    boxed: Paragraph | None
+    scale: float
+    gap: float
+
+    def parts(self) -> list[tuple[str, Paragraph]]:
+        named = (("titre", self.title), ("corps", self.body), ("encadre", self.boxed))
+        return [(name, p) for name, p in named if p is not None]
+
+
+def card_boxes(family: Family, bleed: float) -> CardBoxes:
+    trim = Box(0, 0, family.width, family.height)
+    safe = trim.inset(family.safe_margin)
+    band_h = trim.h * BAND_RATIO[family.name]
+    band = Box(-bleed, trim.h - band_h, trim.w + 2 * bleed, band_h + bleed)
+    badge_size = mm(11)
+    badge = Box(safe.right - badge_size, safe.top - badge_size, badge_size, badge_size)
+    header = Box(safe.x, safe.top - mm(5), safe.w - badge_size - mm(2), mm(5))
+    picto_size = min(band_h - mm(9) - (trim.h - safe.top), safe.w * 0.5)
+    pictogram = Box(trim.w / 2 - picto_size / 2, band.y + mm(3), picto_size, picto_size)
+    footer = Box(safe.x, safe.y, safe.w, FOOTER_H)
+    text_top = band.y - mm(3.5)
+    text = Box(safe.x, footer.top + mm(1.5), safe.w, text_top - footer.top - mm(1.5))
+    return CardBoxes(trim, trim.expand(bleed), safe, band, header, badge, pictogram, text, footer)
+
+
+def paragraph(text: str, font: str, size: float, colour: str = TEXT_DARK, align: int = TA_LEFT,
+              leading: float = 1.18) -> Paragraph:
+    register_fonts()
+    style = ParagraphStyle(
+        name=f"{font}-{size}", fontName=font, fontSize=size, leading=size * leading,
+        textColor=colour, alignment=align, hyphenationLang="fr_FR", embeddedHyphenation=1,
+        uriWasteReduce=0.3, splitLongWords=1,
+    )
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def fit_text(family: Family, texts: dict[str, str], box: Box, colour: str, label: str) -> FittedText:
+    """The largest scale (≤ 1) at which title, body and boxed text fit; fail below the minimum."""
+    low = family.min_size / family.body_size
+    if _height(_make(family, texts, box.w, low, colour), box.w) > box.h:
+        missing = _height(_make(family, texts, box.w, low, colour), box.w) - box.h
+        raise CardError(
+            label,
+            f"le texte ne tient pas sur la carte, même en {family.min_size:.1f} pt "
+            f"(il dépasse de {to_mm(missing):.1f} mm) : raccourcissez-le",
+        )
+    high = 1.0
+    if _height(_make(family, texts, box.w, high, colour), box.w) <= box.h:
+        return _make(family, texts, box.w, high, colour)
+    while (high - low) * family.body_size > STEP:
+        middle = (low + high) / 2
+        if _height(_make(family, texts, box.w, middle, colour), box.w) <= box.h:
+            low = middle
+        else:
+            high = middle
+    return _make(family, texts, box.w, low, colour)
+
+
+def _make(family: Family, texts: dict[str, str], width: float, scale: float, colour: str) -> FittedText:
+    title = body = boxed = None
+    if texts.get("titre"):
+        title = paragraph(texts["titre"], BOLD, family.title_size * scale, colour, leading=1.12)
+    if texts.get("corps"):
+        body = paragraph(texts["corps"], REGULAR, family.body_size * scale)
+    if texts.get("encadre"):
+        boxed = paragraph(texts["encadre"], ITALIC, family.body_size * scale, align=TA_LEFT)
+    return FittedText(title, body, boxed, scale, mm(2.2) * max(scale, 0.7))
+
+
+def _height(fitted: FittedText, width: float) -> float:
+    total = 0.0
+    for name, para in fitted.parts():
+        inner = width - 2 * BOX_PADDING if name == "encadre" else width
+        total += para.wrap(inner, 10_000)[1] + (2 * BOX_PADDING if name == "encadre" else 0)
+    return total + fitted.gap * max(len(fitted.parts()) - 1, 0)
+
+
+def centred(text: str, font: str, size: float, colour: str) -> Paragraph:
+    return paragraph(text, font, size, colour, align=TA_CENTER)

@@ -1,0 +1,227 @@
+"""Stage 3, model: validated data becomes frozen dataclasses; lengths become points."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from .sources import Sources
+from .units import mm, parse_length
+
+CARD_FORMATS_MM = {
+    "poker": (63.0, 88.0),
+    "bridge": (57.0, 89.0),
+    "tarot": (70.0, 120.0),
+    "a6": (105.0, 148.0),
+    "carre": (70.0, 70.0),
+}
+SHEETS_MM = {
+    "A4": (210.0, 297.0),
+    "A3": (297.0, 420.0),
+    "A2": (420.0, 594.0),
+    "A1": (594.0, 841.0),
+    "letter": (215.9, 279.4),
+}
+SCENARIO_KINDS = {
+    "opportunite": ("Opportunité", "lightbulb-on"),
+    "evenement": ("Événement", "lightning-bolt"),
+    "tension": ("Tension", "scale-unbalanced"),
+    "echeance": ("Échéance", "calendar-clock"),
+}
+
+
+@dataclass(frozen=True)
+class Balise:
+    id: str
+    number: int
+    title: str
+    label: str
+    pictogram: str
+    explanation: str
+    question: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Axis:
+    id: str
+    number: int
+    title: str
+    short_title: str
+    concept: str
+    labels: tuple[str, ...]
+    colour: str
+    shape: str
+    pictogram: str
+    balises: tuple[Balise, ...]
+    data: Mapping[str, Any]  # the axis as written, for templates
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    number: int
+    kind: str
+    title: str
+    text_template: str
+    axis_ids: tuple[str, ...]
+    data: Mapping[str, Any]
+
+    @property
+    def kind_label(self) -> str:
+        return SCENARIO_KINDS[self.kind][0]
+
+    @property
+    def pictogram(self) -> str:
+        return SCENARIO_KINDS[self.kind][1]
+
+
+@dataclass(frozen=True)
+class Family:
+    """How one family of cards looks: its size in points and its text templates."""
+
+    name: str
+    format_name: str
+    width: float
+    height: float
+    safe_margin: float
+    templates: Mapping[str, str]
+    title_size: float
+    body_size: float
+    min_size: float
+    colour: str
+    file: str
+
+
+@dataclass(frozen=True)
+class CropMarks:
+    length: float
+    offset: float
+    stroke: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str
+    sheet: tuple[float, float]
+    margin: float
+    gap: float
+    bleed: float
+    crop_marks: CropMarks
+    sheet_label: bool
+    board_sheet: tuple[float, float]
+    board_sheet_name: str
+    booklet_sheet: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Kit:
+    """Everything a build needs, checked and in points."""
+
+    source: Mapping[str, Any]
+    axes: tuple[Axis, ...]
+    scenarios: tuple[Scenario, ...]
+    territory: Mapping[str, Any]
+    families: Mapping[str, Family]
+    profile: Profile
+    scenario_file: str
+
+    @property
+    def balises(self) -> tuple[tuple[Axis, Balise], ...]:
+        return tuple((axis, balise) for axis in self.axes for balise in axis.balises)
+
+    def axis(self, axis_id: str) -> Axis:
+        return next(axis for axis in self.axes if axis.id == axis_id)
+
+
+def make_kit(sources: Sources) -> Kit:
+    ref = sources.referentiel.data
+    axes = tuple(sorted((_axis(a) for a in ref["axes"]), key=lambda a: a.number))
+    scenarios = tuple(sorted((_scenario(s) for s in sources.scenarios.data["scenarios"]),
+                             key=lambda s: s.number))
+    families = {name: _family(doc.data, doc.file) for name, doc in sources.families.items()}
+    return Kit(
+        source=_frozen(ref["source"]),
+        axes=axes,
+        scenarios=scenarios,
+        territory=_frozen(sources.territory.data),
+        families=MappingProxyType(families),
+        profile=_profile(sources.profile.data),
+        scenario_file=sources.scenarios.file,
+    )
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _axis(data: dict) -> Axis:
+    balises = tuple(sorted((_balise(b) for b in data["balises"]), key=lambda b: b.number))
+    template_data = {"texte": None, "etiquettes": [], **data, "jeu": {"presentation": None, **data.get("jeu", {})}}
+    return Axis(
+        id=data["id"], number=data["numero"], title=data["titre"], short_title=data["titre_court"],
+        concept=data["concept"], labels=tuple(data.get("etiquettes", ())), colour=data["couleur"],
+        shape=data["forme"], pictogram=data["pictogramme"], balises=balises,
+        data=_frozen(template_data),
+    )
+
+
+def _balise(data: dict) -> Balise:
+    return Balise(
+        id=data["id"], number=data["numero"], title=data["titre"], label=data["etiquette"],
+        pictogram=data["pictogramme"], explanation=data["jeu"]["explication"],
+        question=data["jeu"]["question"], data=_frozen(data),
+    )
+
+
+def _scenario(data: dict) -> Scenario:
+    return Scenario(
+        id=data["id"], number=data["numero"], kind=data["type"], title=data["titre"],
+        text_template=data["texte"], axis_ids=tuple(data["axes"]), data=_frozen(data),
+    )
+
+
+def _family(data: dict, file: str) -> Family:
+    if data["format"] == "libre":
+        width, height = parse_length(data["largeur"]), parse_length(data["hauteur"])
+    else:
+        width, height = (mm(v) for v in CARD_FORMATS_MM[data["format"]])
+    sizes = data.get("tailles", {})
+    return Family(
+        name=data["famille"], format_name=data["format"], width=width, height=height,
+        safe_margin=parse_length(data.get("zone_tranquille", "4mm")),
+        templates=MappingProxyType({"encadre": "", **data["textes"]}),
+        title_size=parse_length(sizes.get("titre", "13pt")),
+        body_size=parse_length(sizes.get("corps", "9.5pt")),
+        min_size=parse_length(sizes.get("minimum", "7.5pt")),
+        colour=data.get("couleur", "#2F3E56"),
+        file=file,
+    )
+
+
+def _sheet(name: str, orientation: str = "portrait") -> tuple[float, float]:
+    width, height = (mm(v) for v in SHEETS_MM[name])
+    return (height, width) if orientation == "paysage" else (width, height)
+
+
+def _profile(data: dict) -> Profile:
+    marks = data["traits_de_coupe"]
+    board = data["plateau"]["feuille"]
+    return Profile(
+        name=data["nom"], description=data["description"],
+        sheet=_sheet(data["feuille"], data.get("orientation", "portrait")),
+        margin=parse_length(data["marge"]), gap=parse_length(data["espacement"]),
+        bleed=parse_length(data["fond_perdu"]),
+        crop_marks=CropMarks(parse_length(marks["longueur"]), parse_length(marks["ecart"]),
+                             parse_length(marks["epaisseur"])),
+        sheet_label=data.get("etiquette", True),
+        board_sheet=_sheet(board, "paysage"), board_sheet_name=board,
+        booklet_sheet=_sheet(data["livret"]["feuille"]),
+    )

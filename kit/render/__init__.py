@@ -1,0 +1,1 @@
+"""Stage 5, render: reportlab drawing of what the layout stage placed."""

@@ -1,0 +1,124 @@
+"""Draw one card face or back, once, as a PDF form placed wherever the card is needed."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+
+from ..deck import Back, Face
+from ..fonts import BLACK, BOLD, REGULAR, check_glyphs
+from ..layout.card import BOX_PADDING, CardBoxes, FittedText, centred, paragraph
+from ..layout.geometry import Box
+from ..units import mm
+from .shapes import draw_icon, draw_shape
+
+WHITE = "#FFFFFF"
+GREY = "#5A6270"
+
+
+def tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white: amount 0 is white, 1 is the colour."""
+    c = colors.HexColor(colour)
+    mix = [1 - amount * (1 - v) for v in (c.red, c.green, c.blue)]
+    return "#" + "".join(f"{round(v * 255):02X}" for v in mix)
+
+
+def form_name(key: str) -> str:
+    return "card-" + key
+
+
+def draw_face_form(canvas: Canvas, face: Face, boxes: CardBoxes, fitted: FittedText) -> None:
+    check_glyphs(face.label, dict(face.texts))
+    canvas.beginForm(form_name(face.key), *boxes.bleed.as_pdf_box())
+    _clip(canvas, boxes.bleed)
+    canvas.setFillColor(WHITE)
+    canvas.rect(*_rect(boxes.bleed), stroke=0, fill=1)
+    canvas.setFillColor(face.colour)
+    canvas.rect(*_rect(boxes.band), stroke=0, fill=1)
+    _draw_header(canvas, face, boxes)
+    draw_icon(canvas, face.pictogram, boxes.pictogram, WHITE)
+    _draw_text(canvas, face, boxes.text, fitted)
+    _draw_footer(canvas, face, boxes)
+    canvas.endForm()
+
+
+def draw_back_form(canvas: Canvas, back: Back, boxes: CardBoxes, game_title: str) -> None:
+    check_glyphs(f"dos « {back.key} »", [back.title, back.subtitle, game_title])
+    canvas.beginForm(form_name("dos-" + back.key), *boxes.bleed.as_pdf_box())
+    _clip(canvas, boxes.bleed)
+    canvas.setFillColor(back.colour)
+    canvas.rect(*_rect(boxes.bleed), stroke=0, fill=1)
+    trim = boxes.trim
+    size = min(trim.w * 0.62, trim.h * 0.4)
+    emblem = Box(trim.w / 2 - size / 2, trim.h * 0.5 - size / 2 + mm(4), size, size)
+    draw_shape(canvas, back.shape, emblem, tint(back.colour, 0.75), WHITE, width=2.2)
+    draw_icon(canvas, back.pictogram, emblem.inset(size * 0.27), WHITE)
+    _draw_centred(canvas, game_title.upper(), BLACK, 11, trim, boxes.safe.top - mm(7), WHITE)
+    _draw_centred(canvas, back.title, BOLD, 20, trim, emblem.y - mm(12), WHITE)
+    _draw_centred(canvas, back.subtitle, REGULAR, 12, trim, emblem.y - mm(19), WHITE)
+    canvas.endForm()
+
+
+def _clip(canvas: Canvas, box: Box) -> None:
+    path = canvas.beginPath()
+    path.rect(*_rect(box))
+    canvas.clipPath(path, stroke=0, fill=0)
+
+
+def _rect(box: Box) -> tuple[float, float, float, float]:
+    return (box.x, box.y, box.w, box.h)
+
+
+def _draw_header(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
+    header = paragraph(face.texts["entete"], BOLD, 8.5, WHITE)
+    _, height = header.wrap(boxes.header.w, boxes.header.h * 3)
+    header.drawOn(canvas, boxes.header.x, boxes.header.top - height + mm(0.5))
+    draw_shape(canvas, face.shape, boxes.badge, WHITE)
+    badge_y = boxes.badge.center[1] - (mm(1.6) if face.shape == "triangle" else mm(1.2))
+    size = 10 if len(face.badge) <= 3 else 8.5
+    canvas.setFillColor(face.colour)
+    canvas.setFont(BOLD, size)
+    canvas.drawCentredString(boxes.badge.center[0], badge_y, face.badge)
+
+
+def _draw_text(canvas: Canvas, face: Face, box: Box, fitted: FittedText) -> None:
+    y = box.top
+    for name, para in fitted.parts():
+        if name == "encadre":
+            _, height = para.wrap(box.w - 2 * BOX_PADDING, 10_000)
+            panel = Box(box.x, y - height - 2 * BOX_PADDING, box.w, height + 2 * BOX_PADDING)
+            canvas.setFillColor(tint(face.colour, 0.13))
+            canvas.roundRect(*_rect(panel), mm(1.5), stroke=0, fill=1)
+            canvas.setFillColor(face.colour)
+            canvas.rect(panel.x, panel.y, mm(1), panel.h, stroke=0, fill=1)
+            para.drawOn(canvas, box.x + BOX_PADDING, y - BOX_PADDING - height)
+            y = panel.y - fitted.gap
+        else:
+            _, height = para.wrap(box.w, 10_000)
+            para.drawOn(canvas, box.x, y - height)
+            y -= height + fitted.gap
+
+
+def _draw_footer(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
+    footer = boxes.footer
+    canvas.setStrokeColor(tint(face.colour, 0.35))
+    canvas.setLineWidth(0.5)
+    canvas.line(footer.x, footer.top, footer.right, footer.top)
+    marker = mm(4.2)
+    x = footer.right - marker
+    for sign in reversed(face.markers):
+        box = Box(x, footer.y + mm(0.6), marker, marker)
+        draw_shape(canvas, sign.shape, box, sign.colour)
+        canvas.setFillColor(WHITE)
+        canvas.setFont(BOLD, 7)
+        canvas.drawCentredString(box.center[0], box.center[1] - 2.4 - (1 if sign.shape == "triangle" else 0), str(sign.number))
+        x -= marker + mm(1.2)
+    text = paragraph(face.texts["pied"], REGULAR, 7, GREY)
+    _, height = text.wrap(x - footer.x - mm(1), footer.h)
+    text.drawOn(canvas, footer.x, footer.y + (footer.h - height) / 2 - mm(0.3))
+
+
+def _draw_centred(canvas: Canvas, text: str, font: str, size: float, trim: Box, y: float, colour: str) -> None:
+    para = centred(text, font, size, colour)
+    _, height = para.wrap(trim.w - mm(8), trim.h)
+    para.drawOn(canvas, mm(4), y - height / 2)

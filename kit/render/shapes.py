@@ -1,0 +1,75 @@
+"""Family shapes and pictograms drawn on a reportlab canvas."""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
+from svglib.svglib import svg2rlg
+
+from ..icons import icon_path_data
+from ..layout.geometry import Box
+
+
+def shape_path(canvas: Canvas, shape: str, box: Box):
+    """A closed path of the family shape, inscribed in ``box``."""
+    cx, cy = box.center
+    r = min(box.w, box.h) / 2
+    path = canvas.beginPath()
+    if shape == "cercle":
+        path.circle(cx, cy, r)
+        return path
+    if shape == "carre":
+        side = r * 1.7
+        path.roundRect(cx - side / 2, cy - side / 2, side, side, r * 0.18)
+        return path
+    corners = {"triangle": (3, 90, 1.0, -0.18), "losange": (4, 90, 1.0, 0), "hexagone": (6, 90, 1.0, 0)}
+    count, start, scale, shift = corners[shape]
+    points = [
+        (cx + r * scale * math.cos(math.radians(start + k * 360 / count)),
+         cy + r * shift + r * scale * math.sin(math.radians(start + k * 360 / count)))
+        for k in range(count)
+    ]
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    path.close()
+    return path
+
+
+def draw_shape(canvas: Canvas, shape: str, box: Box, fill: str | None, stroke: str | None = None,
+               width: float = 1.0) -> None:
+    canvas.saveState()
+    if fill:
+        canvas.setFillColor(fill)
+    if stroke:
+        canvas.setStrokeColor(stroke)
+        canvas.setLineWidth(width)
+        canvas.setLineJoin(1)
+    canvas.drawPath(shape_path(canvas, shape, box), fill=1 if fill else 0, stroke=1 if stroke else 0)
+    canvas.restoreState()
+
+
+@functools.cache
+def _icon_drawing(slug: str, colour: str) -> Drawing:
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+           f'<path fill="{colour}" d="{icon_path_data(slug)}"/></svg>')
+    drawing = svg2rlg(io.BytesIO(svg.encode()))
+    assert drawing is not None
+    return drawing
+
+
+def draw_icon(canvas: Canvas, slug: str, box: Box, colour: str) -> None:
+    """Draw a pictogram scaled to fit ``box``, centred."""
+    drawing = _icon_drawing(slug, colour)
+    size = min(box.w, box.h)
+    scale = size / drawing.width
+    canvas.saveState()
+    canvas.translate(box.x + (box.w - size) / 2, box.y + (box.h - size) / 2)
+    canvas.scale(scale, scale)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.restoreState()

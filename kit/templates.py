@@ -1,0 +1,67 @@
+"""Jinja2 templates rendered in an immutable sandbox, over plain data, with StrictUndefined."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from babel.numbers import format_decimal, format_percent
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .typography import french
+
+_MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined|no element (\w+)")
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be rendered; the message is French and ready to show."""
+
+
+def nombre(value: float, decimals: int = 0) -> str:
+    """18450 -> "18 450" (narrow no-break space), French decimal comma."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale="fr_FR")
+
+
+def pourcent(value: float, decimals: int = 0) -> str:
+    """0.226 -> "23 %"."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    return format_percent(value, format=pattern, locale="fr_FR").replace(" %", "\u00a0%")
+
+
+@functools.cache
+def _environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.filters["nombre"] = nombre
+    env.filters["pourcent"] = pourcent
+    return env
+
+
+def render(source: str, context: Mapping[str, Any]) -> str:
+    """Render one template and apply French typography; raise TemplateProblem."""
+    try:
+        text = _environment().from_string(source).render(context)
+    except TemplateSyntaxError as error:
+        raise TemplateProblem(f"modèle invalide : {error.message} (ligne {error.lineno} du modèle)") from None
+    except UndefinedError as error:
+        raise TemplateProblem(_undefined_message(source, str(error))) from None
+    except SecurityError:
+        raise TemplateProblem("le modèle tente d’accéder à un élément interdit") from None
+    except (TemplateError, TypeError, ValueError, ZeroDivisionError) as error:
+        raise TemplateProblem(f"le modèle ne peut pas être calculé : {error}") from None
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return french("\n".join(line for line in lines if line))
+
+
+def _undefined_message(source: str, english: str) -> str:
+    match = _MISSING_ATTRIBUTE.search(english)
+    name = next((g for g in match.groups() if g), None) if match else None
+    if name is None:
+        return f"le modèle utilise un champ qui n’existe pas ({english})"
+    usage = re.search(r"[\w.\[\]]*\b" + re.escape(name) + r"\b", source)
+    shown = usage.group(0) if usage else name
+    shown += "]" * (shown.count("[") - shown.count("]"))
+    return f"le modèle utilise « {shown} », qui n’existe pas dans les données"

@@ -1,0 +1,38 @@
+"""French typographic spaces and signs, applied to every text of the kit."""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"  # before « : » and after numbers' thousands (Babel uses U+202F)
+NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and inside « »
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(\w)'"), "\\1’"),  # typographic apostrophe
+    (re.compile(r"\.\.\."), "…"),
+    (re.compile(r"[ \u00a0\u202f]*([;!?]+)"), NNBSP + "\\1"),
+    (re.compile(r"(?<=\d) (?=\d{3}\b)"), NNBSP),
+    (re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)"), NBSP + ":"),
+    (re.compile(r"«[ \u00a0\u202f]*"), "«" + NNBSP),
+    (re.compile(r"[ \u00a0\u202f]*»"), NNBSP + "»"),
+    (re.compile(r"(\d) (%|€|h\b|min\b|km|GWh|MWh|kWh|mm|ha\b)"), "\\1" + NBSP + "\\2"),
+)
+_NO_SPACE_BEFORE = re.compile(r"(^|\n)" + NNBSP + "([;!?])")
+_URL = re.compile(r"https?://\S+")
+
+
+def french(text: str) -> str:
+    """Apply French spacing rules; URLs are left as they are."""
+    parts = _URL.split(text)
+    urls = _URL.findall(text)
+    fixed = [_apply(part) for part in parts]
+    out = fixed[0]
+    for url, part in zip(urls, fixed[1:], strict=True):
+        out += url + part
+    return out
+
+
+def _apply(text: str) -> str:
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return _NO_SPACE_BEFORE.sub("\\1\\2", text)

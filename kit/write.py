@@ -1,0 +1,74 @@
+"""Stage 6, write: the kit's files and manifest, swapped into place in one rename."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # relative to the kit folder
+    component: str
+    pages: int
+    data: bytes
+
+
+def slug(text: str) -> str:
+    """« Val de Sorne » -> "val-de-sorne", for folder names."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
+    return "-".join(words) or "kit"
+
+
+def manifest(outputs: list[Output], profile: str, territory: str, version: str) -> bytes:
+    files = [
+        {
+            "path": out.path,
+            "component": out.component,
+            "profile": profile,
+            "pages": out.pages,
+            "bytes": len(out.data),
+            "sha256": hashlib.sha256(out.data).hexdigest(),
+        }
+        for out in outputs
+    ]
+    document = {"generator": f"makekit {version}", "territory": territory, "profile": profile,
+                "files": files}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def write_kit(outputs: list[Output], kit_dir: Path, manifest_bytes: bytes) -> None:
+    """Write everything beside the kit folder, then swap it in: never a half-written kit."""
+    kit_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = kit_dir.parent / f".{kit_dir.name}.tmp-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        for out in outputs:
+            target = staging / out.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(out.data)
+        (staging / "manifest.json").write_bytes(manifest_bytes)
+        _swap(staging, kit_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, kit_dir: Path) -> None:
+    if not kit_dir.exists():
+        staging.rename(kit_dir)
+        return
+    previous = kit_dir.parent / f".{kit_dir.name}.old-{os.getpid()}"
+    kit_dir.rename(previous)
+    try:
+        staging.rename(kit_dir)
+    except OSError:
+        previous.rename(kit_dir)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
