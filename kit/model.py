@@ -116,6 +116,11 @@ class Profile:
     board_sheet_name: str
     booklet_sheet: tuple[float, float]
 
+    @property
+    def card_bleed(self) -> float:
+        """How far card art runs past the trim: never into the neighbouring card."""
+        return min(self.bleed, self.gap / 2)
+
 
 @dataclass(frozen=True)
 class Kit:

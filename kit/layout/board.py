@@ -11,8 +11,8 @@ from .geometry import Box
 
 MARGIN = mm(12)
 TITLE_H = mm(24)
-LABEL_W = mm(31)
-LABEL_H = mm(13)
+LABEL_W = mm(33)
+LABEL_H = mm(14)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def plan_board(kit: Kit) -> BoardPlan:
     title_box = Box(MARGIN, page.h - MARGIN - TITLE_H, page.w - 2 * MARGIN, TITLE_H)
     area = Box(MARGIN, MARGIN, page.w - 2 * MARGIN, title_box.y - MARGIN - mm(2))
     scenario = kit.families["scenario"]
-    centre_w = scenario.width + mm(26)
+    centre_w = scenario.width + mm(12)
     side_w = (area.w - centre_w) / 2
     cell_h = area.h / 2
     cells = (
@@ -70,19 +70,22 @@ def _diagram(axis, cell: Box) -> Diagram:
     title_box = Box(cell.x, cell.top - mm(11), cell.w, mm(11))
     body = Box(cell.x, cell.y, cell.w, cell.h - title_box.h)
     cx, cy = body.center
-    node_r = mm(6.5)
-    orbit = min(body.w / 2 - LABEL_W - node_r - mm(3), body.h / 2 - LABEL_H - node_r - mm(1))
+    node_r = mm(7)
+    orbit_x = body.w / 2 - LABEL_W - node_r - mm(4.5)
+    orbit_y = body.h / 2 - LABEL_H - node_r - mm(4)
     count = len(axis.balises)
     nodes = tuple(
-        _node(balise, cx, cy, orbit, node_r, 90 - k * 360 / count)
+        _node(balise, cx, cy, (orbit_x, orbit_y), node_r, 90 - k * 360 / count)
         for k, balise in enumerate(axis.balises)
     )
-    return Diagram(axis.id, cell, title_box, cx, cy, orbit * 0.46, nodes)
+    return Diagram(axis.id, cell, title_box, cx, cy, min(orbit_x, orbit_y) * 0.55, nodes)
 
 
-def _node(balise, cx: float, cy: float, orbit: float, radius: float, degrees: float) -> Node:
+def _node(balise, cx: float, cy: float, orbit: tuple[float, float], radius: float,
+          degrees: float) -> Node:
+    """A balise on an elliptical orbit, its label outside it, on the side it faces."""
     angle = math.radians(degrees)
-    x, y = cx + orbit * math.cos(angle), cy + orbit * math.sin(angle)
+    x, y = cx + orbit[0] * math.cos(angle), cy + orbit[1] * math.sin(angle)
     reach = radius + mm(1.8)
     if math.cos(angle) > 0.35:
         box, align = Box(x + reach, y - LABEL_H / 2, LABEL_W, LABEL_H), "left"

@@ -67,12 +67,12 @@ def card_boxes(family: Family, bleed: float) -> CardBoxes:
 
 
 def paragraph(text: str, font: str, size: float, colour: str = TEXT_DARK, align: int = TA_LEFT,
-              leading: float = 1.18) -> Paragraph:
+              leading: float = 1.18, hyphenate: bool = True) -> Paragraph:
     register_fonts()
     style = ParagraphStyle(
         name=f"{font}-{size}", fontName=font, fontSize=size, leading=size * leading,
-        textColor=colour, alignment=align, hyphenationLang="fr_FR", embeddedHyphenation=1,
-        uriWasteReduce=0.3, splitLongWords=1,
+        textColor=colour, alignment=align, hyphenationLang="fr_FR" if hyphenate else "",
+        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=0,
     )
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
@@ -102,7 +102,8 @@ def fit_text(family: Family, texts: dict[str, str], box: Box, colour: str, label
 def _make(family: Family, texts: dict[str, str], width: float, scale: float, colour: str) -> FittedText:
     title = body = boxed = None
     if texts.get("titre"):
-        title = paragraph(texts["titre"], BOLD, family.title_size * scale, colour, leading=1.12)
+        title = paragraph(texts["titre"], BOLD, family.title_size * scale, colour, leading=1.12,
+                          hyphenate=False)
     if texts.get("corps"):
         body = paragraph(texts["corps"], REGULAR, family.body_size * scale)
     if texts.get("encadre"):

@@ -63,7 +63,7 @@ def plan_grid(profile: Profile, card_w: float, card_h: float) -> Grid:
         for r in range(rows)
         for c in range(cols)
     )
-    return Grid(sheet, cols, rows, card_w, card_h, profile.gap, min(profile.bleed, profile.gap / 2), slots)
+    return Grid(sheet, cols, rows, card_w, card_h, profile.gap, profile.card_bleed, slots)
 
 
 def crop_marks(grid: Grid, length: float, offset: float) -> tuple[Line, ...]:

@@ -24,7 +24,7 @@ class CardsPlan:
 
 
 def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
-    bleed = kit.profile.bleed
+    bleed = kit.profile.card_bleed
     boxes = {name: card_boxes(family, bleed) for name, family in kit.families.items()}
     fitted = {
         face.key: fit_text(kit.families[face.family], dict(face.texts), boxes[face.family].text,

@@ -17,6 +17,7 @@ from .cards import WHITE, tint
 from .pdf import new_canvas
 from .shapes import draw_icon, draw_shape
 
+MIN_SIZE = 8
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "centre": TA_CENTER}
 
 
@@ -35,8 +36,8 @@ def render_board(kit: Kit, plan: BoardPlan, game_title: str) -> bytes:
 def _fitted(text: str, font: str, box: Box, colour: str, align: int, start: float, label: str):
     check_glyphs(label, [text])
     size = start
-    while size >= 7:
-        para = paragraph(text, font, size, colour, align=align, leading=1.1)
+    while size >= MIN_SIZE:
+        para = paragraph(text, font, size, colour, align=align, leading=1.1, hyphenate=False)
         width, height = para.wrap(box.w, box.h * 4)
         if height <= box.h and max(para.getActualLineWidths0() or [0]) <= box.w + 0.01:
             return para, height
@@ -74,7 +75,7 @@ def _draw_diagram(canvas, axis, diagram: Diagram) -> None:
     canvas.circle(diagram.cx, diagram.cy, r, stroke=0, fill=1)
     draw_icon(canvas, axis.pictogram, Box(diagram.cx - r * 0.28, diagram.cy + r * 0.38, r * 0.56, r * 0.42), WHITE)
     concept_box = Box(diagram.cx - r * 0.82, diagram.cy - r * 0.7, r * 1.64, r * 1.05)
-    para, height = _fitted(axis.concept, BOLD, concept_box, WHITE, TA_CENTER, 11, "plateau")
+    para, height = _fitted(axis.concept, BOLD, concept_box, WHITE, TA_CENTER, 12, "plateau")
     para.drawOn(canvas, concept_box.x, concept_box.top - (concept_box.h - height) / 2 - height)
     for node in diagram.nodes:
         _draw_node(canvas, axis, node)
@@ -84,10 +85,10 @@ def _draw_node(canvas, axis, node: Node) -> None:
     box = Box(node.x - node.radius, node.y - node.radius, 2 * node.radius, 2 * node.radius)
     draw_shape(canvas, axis.shape, box, WHITE, axis.colour, width=2)
     canvas.setFillColor(axis.colour)
-    canvas.setFont(BOLD, 13)
-    lift = mm(1.2) if axis.shape == "triangle" else 0
-    canvas.drawCentredString(node.x, node.y - 4.6 - lift, str(node.number))
-    para, height = _fitted(node.label, BOLD, node.label_box, TEXT_DARK, ALIGN[node.align], 11, "plateau")
+    canvas.setFont(BOLD, 15)
+    lift = mm(1.4) if axis.shape == "triangle" else 0
+    canvas.drawCentredString(node.x, node.y - 5.3 - lift, str(node.number))
+    para, height = _fitted(node.label, BOLD, node.label_box, TEXT_DARK, ALIGN[node.align], 12, "plateau")
     label = node.label_box
     if node.align == "centre":
         y = label.y if label.y > node.y else label.top - height

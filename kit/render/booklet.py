@@ -138,6 +138,7 @@ def _table(value, styles) -> Table:
         widths[-1] = mm(170) - sum(w for w in widths[:-1])
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#FFFFFF", tint(ACCENT, 0.07)]),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -150,6 +151,7 @@ def _table(value, styles) -> Table:
 def _boxed(value: str, styles) -> KeepTogether:
     table = Table([[Paragraph(_escape(value), styles["encadre"])]], colWidths=[mm(170)])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("BACKGROUND", (0, 0), (-1, -1), tint(ACCENT, 0.09)),
         ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),

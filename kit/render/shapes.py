@@ -7,12 +7,18 @@ import io
 import math
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.pdfgen.canvas import Canvas
 from svglib.svglib import svg2rlg
 
+from ..fonts import REGULAR, register_fonts
 from ..icons import icon_path_data
 from ..layout.geometry import Box
+
+# renderPDF selects the graphics state's default font before drawing anything, and that
+# default (Helvetica) would be referenced, unembedded, in the PDF: use our embedded font.
+register_fonts()
+STATE_DEFAULTS["fontName"] = REGULAR
 
 
 def shape_path(canvas: Canvas, shape: str, box: Box):

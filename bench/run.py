@@ -1,0 +1,181 @@
+"""Benchmark makekit: default kit (cold and warm), a synthetic 1,000-card deck, and `--help`.
+
+Run with the project's interpreter: `python bench/run.py [--repeat N] [--json FILE]`.
+Every measurement runs in its own subprocess (`--one MODE`), so that its peak memory is its own.
+It reports; it does not judge: the exit status is 0 even when a line is OVER its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DECK_SIZE = 1000
+KINDS = ("opportunite", "evenement", "tension", "echeance")
+TEXT = (
+    "Scénario de charge n° {n} : {{{{ territoire.nom_court }}}} et ses "
+    "{{{{ territoire.population | nombre }}}} habitants préparent un projet d’énergie partagée. "
+    "Les élus hésitent, les associations s’impatientent et le calendrier se resserre avant "
+    "l’hiver. Qui réunissez-vous d’abord, avec quels moyens, et que leur proposez-vous pour "
+    "avancer ensemble ?"
+)
+
+
+@dataclass
+class Measure:
+    name: str
+    mode: str
+    max_seconds: float | None = None
+    max_mb: float | None = None
+    runs: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def wall_min(self) -> float:
+        return min(r["seconds"] for r in self.runs)
+
+    @property
+    def wall_median(self) -> float:
+        return statistics.median(r["seconds"] for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r["peak_mb"] for r in self.runs)
+
+    @property
+    def over(self) -> bool:
+        slow = self.max_seconds is not None and self.wall_median > self.max_seconds
+        return slow or (self.max_mb is not None and self.peak_mb > self.max_mb)
+
+    @property
+    def target(self) -> str:
+        parts = [f"≤ {self.max_seconds:g} s"] if self.max_seconds is not None else []
+        parts += [f"≤ {self.max_mb:g} MB"] if self.max_mb is not None else []
+        return ", ".join(parts) or "(info)"
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    kib = resource.getrusage(who).ru_maxrss
+    return kib / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+def one(mode: str, project: Path) -> dict[str, Any]:
+    """Child side: one measurement in a fresh interpreter."""
+    if mode == "help":
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kit", "--help"], check=True, capture_output=True)
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "peak_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+    with tempfile.TemporaryDirectory(prefix="makekit-bench-out-") as out:
+        started = time.perf_counter()
+        from kit.build import build  # timed on purpose: a cold build includes the imports
+
+        result = build(project=project, output_root=Path(out))
+        if mode == "warm":  # second call in the same process
+            started = time.perf_counter()
+            result = build(project=project, output_root=Path(out))
+        seconds = time.perf_counter() - started
+    cards = next(o for o in result.outputs if o.component == "cartes")
+    pdf = {"pages": cards.pages, "bytes": len(cards.data)}
+    return {"seconds": seconds, "peak_mb": peak_mb(), **pdf}
+
+
+def make_deck(root: Path) -> tuple[Path, int]:
+    """Copy the project's inputs and write enough scenarios for DECK_SIZE cards in all."""
+    from ruamel.yaml import YAML
+
+    project = root / "deck"
+    project.mkdir()
+    for name in ("referentiel.yaml", "scenarios.yaml"):
+        shutil.copy2(REPO / name, project / name)
+    for name in ("cards", "layouts", "territoires"):
+        shutil.copytree(REPO / name, project / name)
+    yaml = YAML()
+    yaml.width = 4096
+    axes = yaml.load(REPO / "referentiel.yaml")["axes"]
+    axis_ids = [str(axis["id"]) for axis in axes]
+    count = DECK_SIZE - len(axes) - sum(len(axis["balises"]) for axis in axes)
+    scenarios = [
+        {
+            "id": f"bench-{n:04d}",
+            "numero": n,
+            "type": KINDS[(n - 1) % len(KINDS)],
+            "titre": f"Scénario de charge n° {n}",
+            "texte": TEXT.format(n=n),
+            "axes": [axis_ids[(n - 1) % len(axis_ids)], axis_ids[n % len(axis_ids)]],
+        }
+        for n in range(1, count + 1)
+    ]
+    yaml.dump({"scenarios": scenarios}, project / "scenarios.yaml")
+    return project, count
+
+
+def run(measure: Measure, project: Path, repeat: int) -> None:
+    """Parent side: run the child `repeat` times; each prints one JSON line."""
+    command = [sys.executable, __file__, "--one", measure.mode, "--project", str(project)]
+    for _ in range(repeat):
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
+        if proc.returncode != 0:
+            sys.exit(f"{measure.name}: the measurement failed\n{proc.stderr[-3000:]}")
+        measure.runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        print(f"  {measure.name}: {measure.runs[-1]['seconds']:.2f} s", file=sys.stderr)
+
+
+def table(measures: list[Measure]) -> str:
+    lines = [f"{'measure':<22}  {'wall min':>9}  {'wall median':>11}  {'peak MB':>7}   target"]
+    for m in measures:
+        line = (f"{m.name:<22}  {m.wall_min:>7.2f} s  {m.wall_median:>9.2f} s  "
+                f"{m.peak_mb:>7.0f}   {m.target}")
+        lines.append(line + ("   OVER" if m.over else ""))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measure (default 3)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--one", choices=("cold", "warm", "help"), help=argparse.SUPPRESS)
+    parser.add_argument("--project", type=Path, default=REPO, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one, args.project)))
+        return
+    repeat = max(1, args.repeat)
+    measures = [
+        Measure("default kit (cold)", "cold", max_seconds=2),
+        Measure("default kit (warm)", "warm"),
+        Measure(f"{DECK_SIZE:,} cards", "cold", max_seconds=15, max_mb=400),
+        Measure("makekit --help", "help"),
+    ]
+    with tempfile.TemporaryDirectory(prefix="makekit-bench-") as tmp:
+        deck, scenarios = make_deck(Path(tmp))
+        for measure in measures:
+            run(measure, deck if measure.name.endswith("cards") else REPO, repeat)
+    print(table(measures))
+    print("\ncards PDF (pages, bytes):")
+    for m in measures:
+        if "pages" in m.runs[0]:
+            print(f"  {m.name:<22}  {m.runs[0]['pages']:>5} pages  {m.runs[0]['bytes']:>12,} bytes")
+    print(f"\nrepeat={repeat}; synthetic deck: {scenarios} scenarios; python "
+          f"{sys.version.split()[0]}; OVER compares the median wall time and the peak memory")
+    if args.json:
+        results = [{**asdict(m), "wall_min": m.wall_min, "wall_median": m.wall_median,
+                    "peak_mb": m.peak_mb, "target": m.target, "over": m.over} for m in measures]
+        document = {"repeat": repeat, "deck_size": DECK_SIZE, "python": sys.version,
+                    "results": results}
+        args.json.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
