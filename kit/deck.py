@@ -79,7 +79,7 @@ def compose_deck(kit: Kit, sources: Sources) -> Deck:
         fields = _scenario_face(kit, scenario)
         fronts.append(_face(kit.families["scenario"], sources, context, problems, fields))
     if problems:
-        raise InputErrors(problems)
+        raise InputErrors(_grouped(problems))
     return Deck(tuple(fronts), MappingProxyType(_backs(kit)))
 
 
@@ -103,8 +103,25 @@ def _face(family: Family, sources: Sources, context: dict, problems: list[Proble
             texts[slot] = render(family.templates[slot], context)
         except TemplateProblem as problem:
             texts[slot] = ""
-            problems.append(document.problem(("textes", slot), f"{fields['label']} : {problem}"))
+            problems.append(document.problem(("textes", slot), f"{fields['label']}\0{problem}"))
     return Face(family=family.name, texts=MappingProxyType(texts), **fields)
+
+
+def _grouped(problems: list[Problem]) -> list[Problem]:
+    """One problem per failing card template, naming the first card and counting the others."""
+    groups: dict[tuple, list[str]] = {}
+    for problem in problems:
+        label, _, message = problem.message.rpartition("\0")
+        groups.setdefault((problem.file, problem.line, problem.path, message), []).append(label)
+    grouped = []
+    for (file, line, path, message), labels in groups.items():
+        if not labels[0]:
+            grouped.append(Problem(file, line, path, message))
+            continue
+        others = f" (et {len(labels) - 1} autres cartes)" if len(labels) > 2 else (
+            " (et 1 autre carte)" if len(labels) == 2 else "")
+        grouped.append(Problem(file, line, path, f"{labels[0]}{others} : {message}"))
+    return grouped
 
 
 def _axis_face(axis) -> dict[str, Any]:

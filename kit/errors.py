@@ -30,7 +30,8 @@ class InputErrors(MakekitError):
     """Every problem found in the input files, reported together."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        unique = list(dict.fromkeys(problems))
+        self.problems = sorted(unique, key=lambda p: (p.file, p.line))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:

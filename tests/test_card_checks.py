@@ -1,0 +1,59 @@
+"""Cards that cannot be drawn fail the build naming the card."""
+
+import pytest
+
+from kit.build import build
+from kit.errors import CardError
+from test_errors import build_args, edit, error_lines, run_cli
+
+
+def test_a_character_missing_from_the_font_names_the_card_and_the_character(project):
+    ref = project / "referentiel.yaml"
+    text = ref.read_text(encoding="utf-8")
+    start = text.index("question: \"", text.index("id: engagement-2")) + len("question: \"")
+    ref.write_text(text[:start] + "☃ " + text[start:], encoding="utf-8")
+    with pytest.raises(CardError) as error:
+        build(project, output_root=project / "output")
+    assert str(error.value) == (
+        "carte balise « engagement-2 » : la police SourceSans ne contient pas le caractère « ☃ » (U+2603)"
+    )
+
+
+def test_text_too_long_for_the_card_fails_naming_it(project, monkeypatch, capsys):
+    long_text = "Une explication beaucoup trop longue pour tenir sur une carte. " * 30
+
+    ref = project / "referentiel.yaml"
+    text = ref.read_text(encoding="utf-8")
+    start = text.index("explication:", text.index("id: integration-3"))
+    end = text.index("\n", start)
+    ref.write_text(text[:start] + f"explication: \"{long_text}\"" + text[end:], encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
+    assert code == 1
+    first = error_lines(err)[0]
+    assert first.startswith("carte balise « integration-3 » : le texte ne tient pas sur la carte, même en 8.0 pt")
+    assert first.endswith(": raccourcissez-le")
+
+
+def test_long_text_is_shrunk_rather_than_overflowing(project):
+    medium = "Une explication plus longue que d’habitude, mais encore raisonnable. " * 5
+    ref = project / "referentiel.yaml"
+    text = ref.read_text(encoding="utf-8")
+    start = text.index("explication:", text.index("id: integration-3"))
+    end = text.index("\n", start)
+    ref.write_text(text[:start] + f"explication: \"{medium}\"" + text[end:], encoding="utf-8")
+    from kit.checks import validate_sources
+    from kit.deck import compose_deck
+    from kit.layout.card import _height
+    from kit.layout.plan import plan_cards
+    from kit.model import make_kit
+    from kit.sources import load_sources
+
+    sources = load_sources(project, None, "a4-recto-verso")
+    validate_sources(sources)
+    kit = make_kit(sources)
+    plan = plan_cards(kit, compose_deck(kit, sources))
+    fitted = plan.fitted["balise-integration-3"]
+    assert fitted.scale < 1.0
+    assert fitted.body.style.fontSize >= 8.0
+    assert plan.fitted["balise-integration-2"].scale == 1.0
+    assert _height(fitted, plan.boxes["balise"].text.w) <= plan.boxes["balise"].text.h
