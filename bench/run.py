@@ -135,8 +135,10 @@ def run(measure: Measure, project: Path, repeat: int) -> None:
 def table(measures: list[Measure]) -> str:
     lines = [f"{'measure':<22}  {'wall min':>9}  {'wall median':>11}  {'peak MB':>7}   target"]
     for m in measures:
-        line = (f"{m.name:<22}  {m.wall_min:>7.2f} s  {m.wall_median:>9.2f} s  "
-                f"{m.peak_mb:>7.0f}   {m.target}")
+        line = (
+            f"{m.name:<22}  {m.wall_min:>7.2f} s  {m.wall_median:>9.2f} s  "
+            f"{m.peak_mb:>7.0f}   {m.target}"
+        )
         lines.append(line + ("   OVER" if m.over else ""))
     return "\n".join(lines)
 
@@ -167,13 +169,28 @@ def main() -> None:
     for m in measures:
         if "pages" in m.runs[0]:
             print(f"  {m.name:<22}  {m.runs[0]['pages']:>5} pages  {m.runs[0]['bytes']:>12,} bytes")
-    print(f"\nrepeat={repeat}; synthetic deck: {scenarios} scenarios; python "
-          f"{sys.version.split()[0]}; OVER compares the median wall time and the peak memory")
+    print(
+        f"\nrepeat={repeat}; synthetic deck: {scenarios} scenarios; python "
+        f"{sys.version.split()[0]}; OVER compares the median wall time and the peak memory"
+    )
     if args.json:
-        results = [{**asdict(m), "wall_min": m.wall_min, "wall_median": m.wall_median,
-                    "peak_mb": m.peak_mb, "target": m.target, "over": m.over} for m in measures]
-        document = {"repeat": repeat, "deck_size": DECK_SIZE, "python": sys.version,
-                    "results": results}
+        results = [
+            {
+                **asdict(m),
+                "wall_min": m.wall_min,
+                "wall_median": m.wall_median,
+                "peak_mb": m.peak_mb,
+                "target": m.target,
+                "over": m.over,
+            }
+            for m in measures
+        ]
+        document = {
+            "repeat": repeat,
+            "deck_size": DECK_SIZE,
+            "python": sys.version,
+            "results": results,
+        }
         args.json.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 

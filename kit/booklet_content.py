@@ -67,7 +67,8 @@ def credits(kit: Kit) -> list[str]:
     lines = [
         f"Référentiel : « {source['titre']} », {source['auteurs']}"
         + (f", {source['evenement']}" if "evenement" in source else "")
-        + (f", {source['annee']}" if "annee" in source else "") + ".",
+        + (f", {source['annee']}" if "annee" in source else "")
+        + ".",
         f"Mention : « {source['mention']} ». Licence : {licence}. Les titres des axes et des balises, "
         "les textes d’axe et les étiquettes des schémas sont repris du référentiel sans modification.",
         "Écrit pour le jeu : les explications et questions des balises, la présentation de l’axe 4 "

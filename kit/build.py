@@ -57,17 +57,23 @@ def build(
     board_pdf = render_board(kit, board_plan, title)
     report("Rédaction du livret")
     content = rendered_booklet(booklet_variables(kit, deck, len(cards_plan.sheets)))
-    booklet_pdf, booklet_pages = render_booklet(kit, content, credits(kit), kit.axes, kit.profile.booklet_sheet)
+    booklet_pdf, booklet_pages = render_booklet(
+        kit, content, credits(kit), kit.axes, kit.profile.booklet_sheet
+    )
     name = slug(kit.territory["nom_court"])
     outputs = [
         Output(f"{name}-cartes.pdf", "cartes", len(cards_plan.sheets), cards_pdf),
         Output(f"{name}-plateau.pdf", "plateau", 1, board_pdf),
         Output(f"{name}-livret.pdf", "livret", booklet_pages, booklet_pdf),
     ]
-    outputs.append(_combined(outputs, f"{name}-kit-complet.pdf", f"{title} — {kit.territory['nom']}"))
+    outputs.append(
+        _combined(outputs, f"{name}-kit-complet.pdf", f"{title} — {kit.territory['nom']}")
+    )
     report("Écriture des fichiers")
     kit_dir = (output_root or project / "output") / name
-    write_kit(outputs, kit_dir, manifest(outputs, kit.profile.name, kit.territory["nom"], __version__))
+    write_kit(
+        outputs, kit_dir, manifest(outputs, kit.profile.name, kit.territory["nom"], __version__)
+    )
     return BuildResult(kit_dir, tuple(outputs), time.perf_counter() - started)
 
 

@@ -27,16 +27,27 @@ def validate_sources(sources: Sources) -> None:
 
 def _referentiel_checks(doc: Document) -> list[Problem]:
     axes = doc.data["axes"]
-    problems = unique_values(doc, [(("axes", i, "id"), a["id"]) for i, a in enumerate(axes)], "identifiant")
-    problems += unique_values(doc, [(("axes", i, "numero"), a["numero"]) for i, a in enumerate(axes)], "numéro d’axe")
+    problems = unique_values(
+        doc, [(("axes", i, "id"), a["id"]) for i, a in enumerate(axes)], "identifiant"
+    )
+    problems += unique_values(
+        doc, [(("axes", i, "numero"), a["numero"]) for i, a in enumerate(axes)], "numéro d’axe"
+    )
     balise_ids = []
     for i, axis in enumerate(axes):
-        numbers = [(("axes", i, "balises", j, "numero"), b["numero"]) for j, b in enumerate(axis["balises"])]
+        numbers = [
+            (("axes", i, "balises", j, "numero"), b["numero"])
+            for j, b in enumerate(axis["balises"])
+        ]
         problems += unique_values(doc, numbers, "numéro de balise")
-        balise_ids += [(("axes", i, "balises", j, "id"), b["id"]) for j, b in enumerate(axis["balises"])]
+        balise_ids += [
+            (("axes", i, "balises", j, "id"), b["id"]) for j, b in enumerate(axis["balises"])
+        ]
         problems += _icon_problems(doc, ("axes", i, "pictogramme"), axis["pictogramme"])
         for j, balise in enumerate(axis["balises"]):
-            problems += _icon_problems(doc, ("axes", i, "balises", j, "pictogramme"), balise["pictogramme"])
+            problems += _icon_problems(
+                doc, ("axes", i, "balises", j, "pictogramme"), balise["pictogramme"]
+            )
     all_ids = [(("axes", i, "id"), a["id"]) for i, a in enumerate(axes)] + balise_ids
     problems += unique_values(doc, all_ids, "identifiant")
     return problems
@@ -48,9 +59,13 @@ def _icon_problems(doc: Document, path, slug: str) -> list[Problem]:
 
 def _scenario_checks(doc: Document, referentiel: Document) -> list[Problem]:
     scenarios = doc.data["scenarios"]
-    problems = unique_values(doc, [(("scenarios", i, "id"), s["id"]) for i, s in enumerate(scenarios)], "identifiant")
+    problems = unique_values(
+        doc, [(("scenarios", i, "id"), s["id"]) for i, s in enumerate(scenarios)], "identifiant"
+    )
     problems += unique_values(
-        doc, [(("scenarios", i, "numero"), s["numero"]) for i, s in enumerate(scenarios)], "numéro de scénario"
+        doc,
+        [(("scenarios", i, "numero"), s["numero"]) for i, s in enumerate(scenarios)],
+        "numéro de scénario",
     )
     axis_ids = [axis["id"] for axis in referentiel.data["axes"]]
     for i, scenario in enumerate(scenarios):
@@ -67,7 +82,13 @@ def _family_checks(families: dict[str, Document]) -> list[Problem]:
     for name, doc in families.items():
         data = doc.data
         if data["famille"] != name:
-            problems.append(doc.problem(("famille",), f"doit être « {name} », comme le nom du fichier"))
+            problems.append(
+                doc.problem(("famille",), f"doit être « {name} », comme le nom du fichier")
+            )
         if data["format"] == "libre" and not ("largeur" in data and "hauteur" in data):
-            problems.append(doc.problem(("format",), "le format « libre » demande une « largeur » et une « hauteur »"))
+            problems.append(
+                doc.problem(
+                    ("format",), "le format « libre » demande une « largeur » et une « hauteur »"
+                )
+            )
     return problems

@@ -38,8 +38,12 @@ HELP = {"help_option_names": ["-h", "--help"]}
 
 
 @click.group(context_settings=HELP)
-@click.version_option(__version__, "--version", message="makekit %(version)s",
-                      help="Affiche la version de makekit et quitte.")
+@click.version_option(
+    __version__,
+    "--version",
+    message="makekit %(version)s",
+    help="Affiche la version de makekit et quitte.",
+)
 @click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
 def cli() -> None:
     """makekit fabrique un kit de jeu prêt à imprimer (cartes, plateau, livret) à partir du
@@ -47,18 +51,48 @@ def cli() -> None:
 
 
 @cli.command(context_settings=HELP)
-@click.option("--territory", "--territoire", "territory", type=click.Path(path_type=Path),
-              help="Fichier YAML du territoire (par défaut : territoires/val-de-sorne.yaml).")
-@click.option("--output", "--sortie", "output", type=click.Path(path_type=Path),
-              help="Dossier où écrire le kit (par défaut : output/).")
-@click.option("--profile", "--profil", "profile", default="a4-recto-verso", show_default=True,
-              help="Profil d’impression : un fichier de layouts/.")
-@click.option("--project", "--projet", "project", type=click.Path(path_type=Path), default=".",
-              help="Dossier du projet (celui qui contient referentiel.yaml).")
-@click.option("-q", "--quiet", "--silencieux", "quiet", is_flag=True,
-              help="N’affiche rien sauf les erreurs (pour les scripts).")
+@click.option(
+    "--territory",
+    "--territoire",
+    "territory",
+    type=click.Path(path_type=Path),
+    help="Fichier YAML du territoire (par défaut : territoires/val-de-sorne.yaml).",
+)
+@click.option(
+    "--output",
+    "--sortie",
+    "output",
+    type=click.Path(path_type=Path),
+    help="Dossier où écrire le kit (par défaut : output/).",
+)
+@click.option(
+    "--profile",
+    "--profil",
+    "profile",
+    default="a4-recto-verso",
+    show_default=True,
+    help="Profil d’impression : un fichier de layouts/.",
+)
+@click.option(
+    "--project",
+    "--projet",
+    "project",
+    type=click.Path(path_type=Path),
+    default=".",
+    help="Dossier du projet (celui qui contient referentiel.yaml).",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    "--silencieux",
+    "quiet",
+    is_flag=True,
+    help="N’affiche rien sauf les erreurs (pour les scripts).",
+)
 @click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
-def build(territory: Path | None, output: Path | None, profile: str, project: Path, quiet: bool) -> None:
+def build(
+    territory: Path | None, output: Path | None, profile: str, project: Path, quiet: bool
+) -> None:
     """Construit le kit : cartes, plateau, livret de règles et kit complet, dans output/."""
     from .build import build as run_build
 
@@ -70,12 +104,12 @@ def build(territory: Path | None, output: Path | None, profile: str, project: Pa
         pages = sum(o.pages for o in result.outputs if o.component != "kit-complet")
         click.echo(
             f"Kit écrit dans {where}/ : {len(result.outputs)} PDF ({pages} pages) et manifest.json, "
-            f"en {time.perf_counter() - started:.1f} s.".replace(".", ",", 1 if False else 0)
+            f"en {_seconds(time.perf_counter() - started)}."
         )
 
 
 def _step_printer(quiet: bool):
-    if quiet:
+    if quiet or not sys.stderr.isatty():
         return lambda step: None
     return lambda step: click.echo(f"• {step}…", err=True)
 
@@ -95,8 +129,10 @@ def main() -> None:
             click.echo(line, err=True)
         count = len(error.problems) if isinstance(error, InputErrors) else 1
         plural = "s" if count > 1 else ""
-        click.echo(f"Échec : {count} problème{plural} à corriger. Le kit précédent n’a pas été modifié.",
-                   err=True)
+        click.echo(
+            f"Échec : {count} problème{plural} à corriger. Le kit précédent n’a pas été modifié.",
+            err=True,
+        )
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("Interrompu.", err=True)
@@ -108,8 +144,11 @@ def main() -> None:
     except Exception as error:  # a bug of ours: say so plainly, without a traceback
         if os.environ.get("MAKEKIT_DEBUG"):
             raise
-        click.echo(f"Erreur inattendue dans makekit : {error!r}. Relancez avec MAKEKIT_DEBUG=1 "
-                   "pour le détail et signalez-la.", err=True)
+        click.echo(
+            f"Erreur inattendue dans makekit : {error!r}. Relancez avec MAKEKIT_DEBUG=1 "
+            "pour le détail et signalez-la.",
+            err=True,
+        )
         sys.exit(3)
 
 

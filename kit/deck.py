@@ -71,9 +71,15 @@ def compose_deck(kit: Kit, sources: Sources) -> Deck:
         fronts.append(_face(kit.families["axe"], sources, context, problems, _axis_face(axis)))
     for axis, balise in kit.balises:
         context = {"axe": _plain(axis.data), "balise": _plain(balise.data), "territoire": territory}
-        fronts.append(_face(kit.families["balise"], sources, context, problems, _balise_face(axis, balise)))
+        fronts.append(
+            _face(kit.families["balise"], sources, context, problems, _balise_face(axis, balise))
+        )
     for scenario in kit.scenarios:
-        data = {**_plain(scenario.data), "texte": scenario_texts.get(scenario.id, ""), "type_nom": scenario.kind_label}
+        data = {
+            **_plain(scenario.data),
+            "texte": scenario_texts.get(scenario.id, ""),
+            "type_nom": scenario.kind_label,
+        }
         axes = [_plain(kit.axis(a).data) for a in scenario.axis_ids]
         context = {"scenario": data, "axes": axes, "territoire": territory}
         fields = _scenario_face(kit, scenario)
@@ -88,14 +94,20 @@ def _scenario_texts(kit: Kit, sources: Sources, problems: list[Problem]) -> dict
     index = {s["id"]: i for i, s in enumerate(sources.scenarios.data["scenarios"])}
     for scenario in kit.scenarios:
         try:
-            texts[scenario.id] = render(scenario.text_template, {"territoire": _plain(kit.territory)})
+            texts[scenario.id] = render(
+                scenario.text_template, {"territoire": _plain(kit.territory)}
+            )
         except TemplateProblem as problem:
             path = ("scenarios", index[scenario.id], "texte")
-            problems.append(sources.scenarios.problem(path, f"scénario « {scenario.id} » : {problem}"))
+            problems.append(
+                sources.scenarios.problem(path, f"scénario « {scenario.id} » : {problem}")
+            )
     return texts
 
 
-def _face(family: Family, sources: Sources, context: dict, problems: list[Problem], fields: dict) -> Face:
+def _face(
+    family: Family, sources: Sources, context: dict, problems: list[Problem], fields: dict
+) -> Face:
     texts = {}
     document = sources.families[family.name]
     for slot in TEXT_SLOTS:
@@ -118,25 +130,36 @@ def _grouped(problems: list[Problem]) -> list[Problem]:
         if not labels[0]:
             grouped.append(Problem(file, line, path, message))
             continue
-        others = f" (et {len(labels) - 1} autres cartes)" if len(labels) > 2 else (
-            " (et 1 autre carte)" if len(labels) == 2 else "")
+        others = (
+            f" (et {len(labels) - 1} autres cartes)"
+            if len(labels) > 2
+            else (" (et 1 autre carte)" if len(labels) == 2 else "")
+        )
         grouped.append(Problem(file, line, path, f"{labels[0]}{others} : {message}"))
     return grouped
 
 
 def _axis_face(axis) -> dict[str, Any]:
     return {
-        "key": f"axe-{axis.id}", "label": f"carte axe « {axis.id} »", "colour": axis.colour,
-        "shape": axis.shape, "pictogram": axis.pictogram, "badge": str(axis.number),
+        "key": f"axe-{axis.id}",
+        "label": f"carte axe « {axis.id} »",
+        "colour": axis.colour,
+        "shape": axis.shape,
+        "pictogram": axis.pictogram,
+        "badge": str(axis.number),
         "back": f"axe-{axis.id}",
     }
 
 
 def _balise_face(axis, balise) -> dict[str, Any]:
     return {
-        "key": f"balise-{balise.id}", "label": f"carte balise « {balise.id} »",
-        "colour": axis.colour, "shape": axis.shape, "pictogram": balise.pictogram,
-        "badge": f"{axis.number}.{balise.number}", "back": f"axe-{axis.id}",
+        "key": f"balise-{balise.id}",
+        "label": f"carte balise « {balise.id} »",
+        "colour": axis.colour,
+        "shape": axis.shape,
+        "pictogram": balise.pictogram,
+        "badge": f"{axis.number}.{balise.number}",
+        "back": f"axe-{axis.id}",
     }
 
 
@@ -145,9 +168,13 @@ def _scenario_face(kit: Kit, scenario) -> dict[str, Any]:
         Marker(a.colour, a.shape, a.number, a.short_title) for a in map(kit.axis, scenario.axis_ids)
     )
     return {
-        "key": f"scenario-{scenario.id}", "label": f"carte scénario « {scenario.id} »",
-        "colour": kit.families["scenario"].colour, "shape": SCENARIO_SHAPE,
-        "pictogram": scenario.pictogram, "badge": f"S{scenario.number}", "back": "scenario",
+        "key": f"scenario-{scenario.id}",
+        "label": f"carte scénario « {scenario.id} »",
+        "colour": kit.families["scenario"].colour,
+        "shape": SCENARIO_SHAPE,
+        "pictogram": scenario.pictogram,
+        "badge": f"S{scenario.number}",
+        "back": "scenario",
         "markers": markers,
     }
 
@@ -155,14 +182,22 @@ def _scenario_face(kit: Kit, scenario) -> dict[str, Any]:
 def _backs(kit: Kit) -> dict[str, Back]:
     backs = {
         f"axe-{axis.id}": Back(
-            key=f"axe-{axis.id}", colour=axis.colour, shape=axis.shape, pictogram=axis.pictogram,
-            title=french(f"Axe {axis.number}"), subtitle=french(axis.short_title),
+            key=f"axe-{axis.id}",
+            colour=axis.colour,
+            shape=axis.shape,
+            pictogram=axis.pictogram,
+            title=french(f"Axe {axis.number}"),
+            subtitle=french(axis.short_title),
         )
         for axis in kit.axes
     }
     backs["scenario"] = Back(
-        key="scenario", colour=kit.families["scenario"].colour, shape=SCENARIO_SHAPE,
-        pictogram="map-search", title="Scénario", subtitle=french(kit.territory["nom_court"]),
+        key="scenario",
+        colour=kit.families["scenario"].colour,
+        shape=SCENARIO_SHAPE,
+        pictogram="map-search",
+        title="Scénario",
+        subtitle=french(kit.territory["nom_court"]),
     )
     return backs
 

@@ -26,8 +26,10 @@ def icon_exists(slug: str) -> bool:
 def unknown_icon_message(slug: str) -> str:
     close = difflib.get_close_matches(slug, known_icons(), n=3, cutoff=0.7)
     hint = f" (vouliez-vous dire {', '.join(f'« {c} »' for c in close)} ?)" if close else ""
-    return (f"pictogramme « {slug} » introuvable dans Material Design Icons{hint} ; "
-            "cherchez un nom sur pictogrammers.com/library/mdi")
+    return (
+        f"pictogramme « {slug} » introuvable dans Material Design Icons{hint} ; "
+        "cherchez un nom sur pictogrammers.com/library/mdi"
+    )
 
 
 @functools.cache

@@ -55,7 +55,9 @@ def load_yaml(path: Path, display_name: str | None = None) -> Document:
     except FileNotFoundError:
         raise InputErrors([Problem(name, 0, "", "fichier introuvable")]) from None
     except UnicodeDecodeError as error:
-        message = f"le fichier n’est pas encodé en UTF-8 (octet illisible en position {error.start})"
+        message = (
+            f"le fichier n’est pas encodé en UTF-8 (octet illisible en position {error.start})"
+        )
         raise InputErrors([Problem(name, 0, "", message)]) from None
     return parse_yaml(text, name)
 
@@ -115,8 +117,12 @@ def _construct_mapping(node: MappingNode, path: YamlPath, yaml, doc: Document, p
         if key in mapping:
             first = doc.lines[child]
             problems.append(
-                Problem(doc.file, key_line, format_path(child),
-                        f"clé « {key} » en double (déjà définie ligne {first})")
+                Problem(
+                    doc.file,
+                    key_line,
+                    format_path(child),
+                    f"clé « {key} » en double (déjà définie ligne {first})",
+                )
             )
             continue
         doc.lines[child] = key_line

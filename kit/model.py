@@ -145,8 +145,9 @@ class Kit:
 def make_kit(sources: Sources) -> Kit:
     ref = sources.referentiel.data
     axes = tuple(sorted((_axis(a) for a in ref["axes"]), key=lambda a: a.number))
-    scenarios = tuple(sorted((_scenario(s) for s in sources.scenarios.data["scenarios"]),
-                             key=lambda s: s.number))
+    scenarios = tuple(
+        sorted((_scenario(s) for s in sources.scenarios.data["scenarios"]), key=lambda s: s.number)
+    )
     families = {name: _family(doc.data, doc.file) for name, doc in sources.families.items()}
     return Kit(
         source=_frozen(ref["source"]),
@@ -169,27 +170,49 @@ def _frozen(value: Any) -> Any:
 
 def _axis(data: dict) -> Axis:
     balises = tuple(sorted((_balise(b) for b in data["balises"]), key=lambda b: b.number))
-    template_data = {"texte": None, "etiquettes": [], **data, "jeu": {"presentation": None, **data.get("jeu", {})}}
+    template_data = {
+        "texte": None,
+        "etiquettes": [],
+        **data,
+        "jeu": {"presentation": None, **data.get("jeu", {})},
+    }
     return Axis(
-        id=data["id"], number=data["numero"], title=data["titre"], short_title=data["titre_court"],
-        concept=data["concept"], labels=tuple(data.get("etiquettes", ())), colour=data["couleur"],
-        shape=data["forme"], pictogram=data["pictogramme"], balises=balises,
+        id=data["id"],
+        number=data["numero"],
+        title=data["titre"],
+        short_title=data["titre_court"],
+        concept=data["concept"],
+        labels=tuple(data.get("etiquettes", ())),
+        colour=data["couleur"],
+        shape=data["forme"],
+        pictogram=data["pictogramme"],
+        balises=balises,
         data=_frozen(template_data),
     )
 
 
 def _balise(data: dict) -> Balise:
     return Balise(
-        id=data["id"], number=data["numero"], title=data["titre"], label=data["etiquette"],
-        pictogram=data["pictogramme"], explanation=data["jeu"]["explication"],
-        question=data["jeu"]["question"], data=_frozen(data),
+        id=data["id"],
+        number=data["numero"],
+        title=data["titre"],
+        label=data["etiquette"],
+        pictogram=data["pictogramme"],
+        explanation=data["jeu"]["explication"],
+        question=data["jeu"]["question"],
+        data=_frozen(data),
     )
 
 
 def _scenario(data: dict) -> Scenario:
     return Scenario(
-        id=data["id"], number=data["numero"], kind=data["type"], title=data["titre"],
-        text_template=data["texte"], axis_ids=tuple(data["axes"]), data=_frozen(data),
+        id=data["id"],
+        number=data["numero"],
+        kind=data["type"],
+        title=data["titre"],
+        text_template=data["texte"],
+        axis_ids=tuple(data["axes"]),
+        data=_frozen(data),
     )
 
 
@@ -200,7 +223,10 @@ def _family(data: dict, file: str) -> Family:
         width, height = (mm(v) for v in CARD_FORMATS_MM[data["format"]])
     sizes = data.get("tailles", {})
     return Family(
-        name=data["famille"], format_name=data["format"], width=width, height=height,
+        name=data["famille"],
+        format_name=data["format"],
+        width=width,
+        height=height,
         safe_margin=parse_length(data.get("zone_tranquille", "4mm")),
         templates=MappingProxyType({"encadre": "", **data["textes"]}),
         title_size=parse_length(sizes.get("titre", "13pt")),
@@ -220,13 +246,19 @@ def _profile(data: dict) -> Profile:
     marks = data["traits_de_coupe"]
     board = data["plateau"]["feuille"]
     return Profile(
-        name=data["nom"], description=data["description"],
+        name=data["nom"],
+        description=data["description"],
         sheet=_sheet(data["feuille"], data.get("orientation", "portrait")),
-        margin=parse_length(data["marge"]), gap=parse_length(data["espacement"]),
+        margin=parse_length(data["marge"]),
+        gap=parse_length(data["espacement"]),
         bleed=parse_length(data["fond_perdu"]),
-        crop_marks=CropMarks(parse_length(marks["longueur"]), parse_length(marks["ecart"]),
-                             parse_length(marks["epaisseur"])),
+        crop_marks=CropMarks(
+            parse_length(marks["longueur"]),
+            parse_length(marks["ecart"]),
+            parse_length(marks["epaisseur"]),
+        ),
         sheet_label=data.get("etiquette", True),
-        board_sheet=_sheet(board, "paysage"), board_sheet_name=board,
+        board_sheet=_sheet(board, "paysage"),
+        board_sheet_name=board,
         booklet_sheet=_sheet(data["livret"]["feuille"]),
     )

@@ -67,6 +67,8 @@ def _display_name(path: Path, project: Path) -> str:
 def _unknown_profile(project: Path, profile: str) -> Problem:
     known = sorted(p.stem for p in (project / "layouts").glob("*.yaml"))
     return Problem(
-        f"layouts/{profile}.yaml", 0, "",
+        f"layouts/{profile}.yaml",
+        0,
+        "",
         f"profil d’impression « {profile} » inconnu (profils disponibles : {', '.join(known)})",
     )

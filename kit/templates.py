@@ -13,7 +13,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .typography import french
 
-_MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined|no element (\w+)")
+_MISSING_ATTRIBUTE = re.compile(
+    r"has no attribute '([^']+)'|'([^']+)' is undefined|no element (\w+)"
+)
 
 
 class TemplateProblem(Exception):
@@ -45,7 +47,9 @@ def render(source: str, context: Mapping[str, Any]) -> str:
     try:
         text = _environment().from_string(source).render(context)
     except TemplateSyntaxError as error:
-        raise TemplateProblem(f"modèle invalide : {error.message} (ligne {error.lineno} du modèle)") from None
+        raise TemplateProblem(
+            f"modèle invalide : {error.message} (ligne {error.lineno} du modèle)"
+        ) from None
     except UndefinedError as error:
         raise TemplateProblem(_undefined_message(source, str(error))) from None
     except SecurityError:

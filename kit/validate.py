@@ -96,7 +96,9 @@ def _message(error: ValidationError) -> str:
         return error.schema["x-message"]
     kind = error.validator
     if kind == "type":
-        return f"doit être {TYPE_NAMES[error.validator_value]} (trouvé : {_describe(error.instance)})"
+        return (
+            f"doit être {TYPE_NAMES[error.validator_value]} (trouvé : {_describe(error.instance)})"
+        )
     if kind == "enum":
         choices = ", ".join(f"« {v} »" for v in error.validator_value)
         return f"valeur « {error.instance} » inconnue (valeurs possibles : {choices})"
@@ -136,7 +138,9 @@ def unique_values(
     for path, value in items:
         if value in seen:
             first = document.line_of(seen[value])
-            problems.append(document.problem(path, f"{what} « {value} » en double (déjà utilisé ligne {first})"))
+            problems.append(
+                document.problem(path, f"{what} « {value} » en double (déjà utilisé ligne {first})")
+            )
         else:
             seen[value] = path
     return problems

@@ -38,8 +38,12 @@ def manifest(outputs: list[Output], profile: str, territory: str, version: str) 
         }
         for out in outputs
     ]
-    document = {"generator": f"makekit {version}", "territory": territory, "profile": profile,
-                "files": files}
+    document = {
+        "generator": f"makekit {version}",
+        "territory": territory,
+        "profile": profile,
+        "files": files,
+    }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
 
 

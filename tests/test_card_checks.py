@@ -4,13 +4,13 @@ import pytest
 
 from kit.build import build
 from kit.errors import CardError
-from test_errors import build_args, edit, error_lines, run_cli
+from test_errors import build_args, error_lines, run_cli
 
 
 def test_a_character_missing_from_the_font_names_the_card_and_the_character(project):
     ref = project / "referentiel.yaml"
     text = ref.read_text(encoding="utf-8")
-    start = text.index("question: \"", text.index("id: engagement-2")) + len("question: \"")
+    start = text.index('question: "', text.index("id: engagement-2")) + len('question: "')
     ref.write_text(text[:start] + "☃ " + text[start:], encoding="utf-8")
     with pytest.raises(CardError) as error:
         build(project, output_root=project / "output")
@@ -26,11 +26,13 @@ def test_text_too_long_for_the_card_fails_naming_it(project, monkeypatch, capsys
     text = ref.read_text(encoding="utf-8")
     start = text.index("explication:", text.index("id: integration-3"))
     end = text.index("\n", start)
-    ref.write_text(text[:start] + f"explication: \"{long_text}\"" + text[end:], encoding="utf-8")
+    ref.write_text(text[:start] + f'explication: "{long_text}"' + text[end:], encoding="utf-8")
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     first = error_lines(err)[0]
-    assert first.startswith("carte balise « integration-3 » : le texte ne tient pas sur la carte, même en 8.0 pt")
+    assert first.startswith(
+        "carte balise « integration-3 » : le texte ne tient pas sur la carte, même en 8.0 pt"
+    )
     assert first.endswith(": raccourcissez-le")
 
 
@@ -40,7 +42,7 @@ def test_long_text_is_shrunk_rather_than_overflowing(project):
     text = ref.read_text(encoding="utf-8")
     start = text.index("explication:", text.index("id: integration-3"))
     end = text.index("\n", start)
-    ref.write_text(text[:start] + f"explication: \"{medium}\"" + text[end:], encoding="utf-8")
+    ref.write_text(text[:start] + f'explication: "{medium}"' + text[end:], encoding="utf-8")
     from kit.checks import validate_sources
     from kit.deck import compose_deck
     from kit.layout.card import _height

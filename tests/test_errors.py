@@ -47,9 +47,11 @@ def error_lines(err: str) -> list[str]:
     return err.strip().splitlines()
 
 
-def test_unknown_key_gets_a_did_you_mean_and_the_missing_key_is_reported_too(project, monkeypatch, capsys):
+def test_unknown_key_gets_a_did_you_mean_and_the_missing_key_is_reported_too(
+    project, monkeypatch, capsys
+):
     ref = project / "referentiel.yaml"
-    line = edit(ref, "    titre_court: \"L’engagement\"", "    titre_cour: \"L’engagement\"")
+    line = edit(ref, '    titre_court: "L’engagement"', '    titre_cour: "L’engagement"')
     axis_line = line_of(ref, "  - id: engagement\n")
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
@@ -91,8 +93,10 @@ def test_wrong_type(project, monkeypatch, capsys):
 
 def test_duplicate_key(project, monkeypatch, capsys):
     ref = project / "referentiel.yaml"
-    first = line_of(ref, "    concept: \"L’ENGAGEMENT\"")
-    edit(ref, "    concept: \"L’ENGAGEMENT\"\n", "    concept: \"L’ENGAGEMENT\"\n    concept: \"Autre\"\n")
+    first = line_of(ref, '    concept: "L’ENGAGEMENT"')
+    edit(
+        ref, '    concept: "L’ENGAGEMENT"\n', '    concept: "L’ENGAGEMENT"\n    concept: "Autre"\n'
+    )
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     assert error_lines(err) == [
@@ -121,7 +125,7 @@ def test_template_naming_a_field_that_does_not_exist(project, monkeypatch, capsy
     start = text.index("    texte:")
     end = text.index("\n    axes:", start)
     scenarios.write_text(
-        text[:start] + "    texte: \"La forêt de {{ territoire.foret.nom }} brûle.\"" + text[end:],
+        text[:start] + '    texte: "La forêt de {{ territoire.foret.nom }} brûle."' + text[end:],
         encoding="utf-8",
     )
     first_id = text[text.index("- id: ") + 6 : text.index("\n", text.index("- id: "))].strip()
@@ -136,7 +140,7 @@ def test_template_naming_a_field_that_does_not_exist(project, monkeypatch, capsy
 
 def test_card_template_naming_a_field_that_does_not_exist(project, monkeypatch, capsys):
     cards = project / "cards" / "balise.yaml"
-    line = edit(cards, "corps: \"{{ balise.jeu.explication }}\"", "corps: \"{{ balise.explication }}\"")
+    line = edit(cards, 'corps: "{{ balise.jeu.explication }}"', 'corps: "{{ balise.explication }}"')
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     lines = error_lines(err)
@@ -152,7 +156,9 @@ def test_yaml_syntax_error(project, monkeypatch, capsys):
     line = edit(territory, "population: 18450", "population: 18450\n  oups: : :")
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
-    assert error_lines(err)[0].startswith(f"territoires/val-de-sorne.yaml:{line + 1}: erreur de syntaxe YAML")
+    assert error_lines(err)[0].startswith(
+        f"territoires/val-de-sorne.yaml:{line + 1}: erreur de syntaxe YAML"
+    )
 
 
 def test_unknown_axis_in_a_scenario_and_bad_colour_together(project, monkeypatch, capsys):
@@ -163,7 +169,7 @@ def test_unknown_axis_in_a_scenario_and_bad_colour_together(project, monkeypatch
     end = text.index("\n", axes_at)
     scenarios.write_text(text[:axes_at] + "    axes: [energie]" + text[end:], encoding="utf-8")
     cards = project / "cards" / "scenario.yaml"
-    colour_line = edit(cards, "couleur: \"#2F3E56\"", "couleur: bleu")
+    colour_line = edit(cards, 'couleur: "#2F3E56"', "couleur: bleu")
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     assert error_lines(err) == [
@@ -172,7 +178,7 @@ def test_unknown_axis_in_a_scenario_and_bad_colour_together(project, monkeypatch
         FAILURE_1,
     ]
     # the scenario check runs once the schema problems are fixed
-    edit(cards, "couleur: bleu", "couleur: \"#2F3E56\"")
+    edit(cards, "couleur: bleu", 'couleur: "#2F3E56"')
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert error_lines(err)[0] == (
         f"scenarios.yaml:{line}: scenarios[1].axes[1]: axe « energie » inconnu du référentiel "
@@ -189,7 +195,9 @@ def test_unknown_profile(project, monkeypatch, capsys):
 
 
 def test_missing_territory_file(project, monkeypatch, capsys):
-    code, _, err = run_cli(monkeypatch, capsys, *build_args(project), "--territory", str(project / "nulle-part.yaml"))
+    code, _, err = run_cli(
+        monkeypatch, capsys, *build_args(project), "--territory", str(project / "nulle-part.yaml")
+    )
     assert code == 1
     assert error_lines(err)[0] == "nulle-part.yaml: fichier introuvable"
 
@@ -199,7 +207,7 @@ def test_failed_build_leaves_the_previous_kit_untouched_and_shows_no_traceback(p
     subprocess.run(command, check=True, capture_output=True)
     kit_dir = project / "output" / "val-de-sorne"
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in kit_dir.iterdir()}
-    edit(project / "referentiel.yaml", "couleur: \"#B34A12\"", "couleur: 12")
+    edit(project / "referentiel.yaml", 'couleur: "#B34A12"', "couleur: 12")
     failed = subprocess.run(command, capture_output=True, text=True)
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr

@@ -135,7 +135,15 @@ def test_manifest_lists_every_file_with_its_hash(default_kit):
 
 def test_booklet_has_its_sections_and_credits(default_kit):
     text = pdf_text(kit_file(default_kit, "livret"))
-    for heading in ("Contenu du kit", "Déroulé d'un atelier de 2 h 30", "Imprimer le kit",
-                    "Découper les cartes", "Crédits", "CC BY-NC-ND", "Source Sans Pro",
-                    "Material Design Icons", "Villes Pairs"):
+    for heading in (
+        "Contenu du kit",
+        "Déroulé d'un atelier de 2 h 30",
+        "Imprimer le kit",
+        "Découper les cartes",
+        "Crédits",
+        "CC BY-NC-ND",
+        "Source Sans Pro",
+        "Material Design Icons",
+        "Villes Pairs",
+    ):
         assert normalised(heading) in text, heading

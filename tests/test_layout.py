@@ -12,9 +12,17 @@ A4 = (mm(210), mm(297))
 
 def profile(**changes) -> Profile:
     values = dict(
-        name="test", description="test", sheet=A4, margin=mm(10), gap=mm(4), bleed=mm(2),
-        crop_marks=CropMarks(mm(5), mm(2), 0.25), sheet_label=True, board_sheet=(mm(420), mm(297)),
-        board_sheet_name="A3", booklet_sheet=A4,
+        name="test",
+        description="test",
+        sheet=A4,
+        margin=mm(10),
+        gap=mm(4),
+        bleed=mm(2),
+        crop_marks=CropMarks(mm(5), mm(2), 0.25),
+        sheet_label=True,
+        board_sheet=(mm(420), mm(297)),
+        board_sheet_name="A3",
+        booklet_sheet=A4,
     )
     values.update(changes)
     return Profile(**values)

@@ -7,8 +7,13 @@ from kit.units import parse_length
 
 @pytest.mark.parametrize(
     ("text", "points"),
-    [("63mm", 178.5826771653543), ("0.125in", 9.0), ("12pt", 12.0), ("1,5 cm", 42.51968503937008),
-     ("70 mm", 198.4251968503937)],
+    [
+        ("63mm", 178.5826771653543),
+        ("0.125in", 9.0),
+        ("12pt", 12.0),
+        ("1,5 cm", 42.51968503937008),
+        ("70 mm", 198.4251968503937),
+    ],
 )
 def test_lengths_are_parsed_to_points(text, points):
     assert parse_length(text) == pytest.approx(points, abs=1e-9)

@@ -81,8 +81,9 @@ def _diagram(axis, cell: Box) -> Diagram:
     return Diagram(axis.id, cell, title_box, cx, cy, min(orbit_x, orbit_y) * 0.55, nodes)
 
 
-def _node(balise, cx: float, cy: float, orbit: tuple[float, float], radius: float,
-          degrees: float) -> Node:
+def _node(
+    balise, cx: float, cy: float, orbit: tuple[float, float], radius: float, degrees: float
+) -> Node:
     """A balise on an elliptical orbit, its label outside it, on the side it faces."""
     angle = math.radians(degrees)
     x, y = cx + orbit[0] * math.cos(angle), cy + orbit[1] * math.sin(angle)

@@ -66,18 +66,34 @@ def card_boxes(family: Family, bleed: float) -> CardBoxes:
     return CardBoxes(trim, trim.expand(bleed), safe, band, header, badge, pictogram, text, footer)
 
 
-def paragraph(text: str, font: str, size: float, colour: str = TEXT_DARK, align: int = TA_LEFT,
-              leading: float = 1.18, hyphenate: bool = True) -> Paragraph:
+def paragraph(
+    text: str,
+    font: str,
+    size: float,
+    colour: str = TEXT_DARK,
+    align: int = TA_LEFT,
+    leading: float = 1.18,
+    hyphenate: bool = True,
+) -> Paragraph:
     register_fonts()
     style = ParagraphStyle(
-        name=f"{font}-{size}", fontName=font, fontSize=size, leading=size * leading,
-        textColor=colour, alignment=align, hyphenationLang="fr_FR" if hyphenate else "",
-        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=0,
+        name=f"{font}-{size}",
+        fontName=font,
+        fontSize=size,
+        leading=size * leading,
+        textColor=colour,
+        alignment=align,
+        hyphenationLang="fr_FR" if hyphenate else "",
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+        splitLongWords=0,
     )
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def fit_text(family: Family, texts: dict[str, str], box: Box, colour: str, label: str) -> FittedText:
+def fit_text(
+    family: Family, texts: dict[str, str], box: Box, colour: str, label: str
+) -> FittedText:
     """The largest scale (≤ 1) at which title, body and boxed text fit; fail below the minimum."""
     low = family.min_size / family.body_size
     if _height(_make(family, texts, box.w, low, colour), box.w) > box.h:
@@ -99,11 +115,14 @@ def fit_text(family: Family, texts: dict[str, str], box: Box, colour: str, label
     return _make(family, texts, box.w, low, colour)
 
 
-def _make(family: Family, texts: dict[str, str], width: float, scale: float, colour: str) -> FittedText:
+def _make(
+    family: Family, texts: dict[str, str], width: float, scale: float, colour: str
+) -> FittedText:
     title = body = boxed = None
     if texts.get("titre"):
-        title = paragraph(texts["titre"], BOLD, family.title_size * scale, colour, leading=1.12,
-                          hyphenate=False)
+        title = paragraph(
+            texts["titre"], BOLD, family.title_size * scale, colour, leading=1.12, hyphenate=False
+        )
     if texts.get("corps"):
         body = paragraph(texts["corps"], REGULAR, family.body_size * scale)
     if texts.get("encadre"):

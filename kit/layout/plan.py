@@ -27,8 +27,13 @@ def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
     bleed = kit.profile.card_bleed
     boxes = {name: card_boxes(family, bleed) for name, family in kit.families.items()}
     fitted = {
-        face.key: fit_text(kit.families[face.family], dict(face.texts), boxes[face.family].text,
-                           face.colour, face.label)
+        face.key: fit_text(
+            kit.families[face.family],
+            dict(face.texts),
+            boxes[face.family].text,
+            face.colour,
+            face.label,
+        )
         for face in deck.fronts
     }
     back_family = {face.back: face.family for face in deck.fronts}

@@ -10,8 +10,17 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    BaseDocTemplate, Frame, KeepTogether, ListFlowable, ListItem, PageBreak, PageTemplate,
-    Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from ..fonts import BOLD, ITALIC, REGULAR, check_glyphs
@@ -26,25 +35,63 @@ ACCENT = "#2F3E56"
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("corps", fontName=REGULAR, fontSize=10.5, leading=14.5, textColor=INK,
-                          hyphenationLang="fr_FR", embeddedHyphenation=1, spaceAfter=mm(2.2))
+    base = ParagraphStyle(
+        "corps",
+        fontName=REGULAR,
+        fontSize=10.5,
+        leading=14.5,
+        textColor=INK,
+        hyphenationLang="fr_FR",
+        embeddedHyphenation=1,
+        spaceAfter=mm(2.2),
+    )
     return {
         "corps": base,
-        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=17, leading=21,
-                             textColor=ACCENT, spaceBefore=mm(5), spaceAfter=mm(3), hyphenationLang=""),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0),
-        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=BOLD, fontSize=9.5, leading=12.5,
-                                   textColor="#FFFFFF", spaceAfter=0),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=BOLD,
+            fontSize=17,
+            leading=21,
+            textColor=ACCENT,
+            spaceBefore=mm(5),
+            spaceAfter=mm(3),
+            hyphenationLang="",
+            keepWithNext=1,
+        ),
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0, hyphenationLang=""
+        ),
+        "cellhead": ParagraphStyle(
+            "cellhead",
+            parent=base,
+            fontName=BOLD,
+            fontSize=9.5,
+            leading=12.5,
+            textColor="#FFFFFF",
+            spaceAfter=0,
+        ),
         "encadre": ParagraphStyle("encadre", parent=base, fontName=ITALIC, spaceAfter=0),
-        "cover_title": ParagraphStyle("ct", parent=base, fontName=BOLD, fontSize=44, leading=50,
-                                      alignment=TA_CENTER, textColor=ACCENT, hyphenationLang=""),
-        "cover_sub": ParagraphStyle("cs", parent=base, fontSize=17, leading=22, alignment=TA_CENTER,
-                                    hyphenationLang=""),
+        "cover_title": ParagraphStyle(
+            "ct",
+            parent=base,
+            fontName=BOLD,
+            fontSize=44,
+            leading=50,
+            alignment=TA_CENTER,
+            textColor=ACCENT,
+            hyphenationLang="",
+        ),
+        "cover_sub": ParagraphStyle(
+            "cs", parent=base, fontSize=17, leading=22, alignment=TA_CENTER, hyphenationLang=""
+        ),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11.5),
     }
 
 
-def render_booklet(kit, content: Mapping[str, Any], credits: list[str], axes, pagesize) -> tuple[bytes, int]:
+def render_booklet(
+    kit, content: Mapping[str, Any], credits: list[str], axes, pagesize
+) -> tuple[bytes, int]:
     """``content`` is livret.yaml with its templates already rendered; returns (pdf, pages)."""
     styles = _styles()
     story: list = _cover(content, kit, styles)
@@ -53,14 +100,29 @@ def render_booklet(kit, content: Mapping[str, Any], credits: list[str], axes, pa
     story += _credits(credits, styles)
     check_glyphs("livret", [_plain_text(item) for item in _all_texts(content)] + credits)
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=mm(20), rightMargin=mm(20),
-                          topMargin=mm(18), bottomMargin=mm(20), title=content["titre"])
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=mm(20),
+        rightMargin=mm(20),
+        topMargin=mm(18),
+        bottomMargin=mm(20),
+        title=content["titre"],
+    )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="texte")
-    footer = partial(_footer, title=f"{content['titre']} · {kit.territory['nom_court']} · règles du jeu")
+    footer = partial(
+        _footer, title=f"{content['titre']} · {kit.territory['nom_court']} · règles du jeu"
+    )
     cover = partial(_cover_art, axes=axes)
-    doc.addPageTemplates([PageTemplate("couverture", [frame], onPage=cover),
-                          PageTemplate("texte", [frame], onPage=footer)])
-    maker = partial(_canvas_maker, title=f"{content['titre']} — règles du jeu", subject=kit.territory["nom"])
+    doc.addPageTemplates(
+        [
+            PageTemplate("couverture", [frame], onPage=cover),
+            PageTemplate("texte", [frame], onPage=footer),
+        ]
+    )
+    maker = partial(
+        _canvas_maker, title=f"{content['titre']} — règles du jeu", subject=kit.territory["nom"]
+    )
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue(), doc.page
 
@@ -121,7 +183,9 @@ def _block(block: Mapping[str, Any], styles):
         return Paragraph(_escape(value), styles["corps"])
     if kind == "liste":
         items = [ListItem(Paragraph(_escape(v), styles["corps"]), leftIndent=mm(5)) for v in value]
-        return ListFlowable(items, bulletType="bullet", start="•", leftIndent=mm(5), bulletFontName=REGULAR)
+        return ListFlowable(
+            items, bulletType="bullet", start="•", leftIndent=mm(5), bulletFontName=REGULAR
+        )
     if kind == "tableau":
         return _table(value, styles)
     if kind == "encadre":
@@ -129,34 +193,50 @@ def _block(block: Mapping[str, Any], styles):
     raise ValueError(kind)
 
 
-def _table(value, styles) -> Table:
+def _table(value, styles):
     rows = [[Paragraph(_escape(c), styles["cellhead"]) for c in value["colonnes"]]]
     rows += [[Paragraph(_escape(c), styles["cell"]) for c in line] for line in value["lignes"]]
-    count = len(value["colonnes"])
-    widths = [mm(22), mm(42), None][:count] if count == 3 else None
-    if widths:
-        widths[-1] = mm(170) - sum(w for w in widths[:-1])
+    widths = _column_widths([value["colonnes"], *value["lignes"]], mm(170))
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#FFFFFF", tint(ACCENT, 0.07)]),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#D1D5DB"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
-    return table
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#FFFFFF", tint(ACCENT, 0.07)]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#D1D5DB"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return KeepTogether([table, Spacer(1, mm(3))]) if len(rows) < 12 else table
+
+
+def _column_widths(rows: list[list[str]], total: float) -> list[float]:
+    """Columns as wide as their longest text asks, within bounds, filling ``total``."""
+    wants = [min(max(len(str(row[i])) for row in rows), 70) + 6 for i in range(len(rows[0]))]
+    widths = [max(total * w / sum(wants), mm(20)) for w in wants]
+    scale = total / sum(widths)
+    return [w * scale for w in widths]
 
 
 def _boxed(value: str, styles) -> KeepTogether:
     table = Table([[Paragraph(_escape(value), styles["encadre"])]], colWidths=[mm(170)])
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("BACKGROUND", (0, 0), (-1, -1), tint(ACCENT, 0.09)),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
-        ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("BACKGROUND", (0, 0), (-1, -1), tint(ACCENT, 0.09)),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return KeepTogether([Spacer(1, mm(1)), table, Spacer(1, mm(3))])
 
 

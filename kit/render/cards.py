@@ -111,14 +111,20 @@ def _draw_footer(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
         draw_shape(canvas, sign.shape, box, sign.colour)
         canvas.setFillColor(WHITE)
         canvas.setFont(BOLD, 7)
-        canvas.drawCentredString(box.center[0], box.center[1] - 2.4 - (1 if sign.shape == "triangle" else 0), str(sign.number))
+        canvas.drawCentredString(
+            box.center[0],
+            box.center[1] - 2.4 - (1 if sign.shape == "triangle" else 0),
+            str(sign.number),
+        )
         x -= marker + mm(1.2)
     text = paragraph(face.texts["pied"], REGULAR, 7, GREY)
     _, height = text.wrap(x - footer.x - mm(1), footer.h)
     text.drawOn(canvas, footer.x, footer.y + (footer.h - height) / 2 - mm(0.3))
 
 
-def _draw_centred(canvas: Canvas, text: str, font: str, size: float, trim: Box, y: float, colour: str) -> None:
+def _draw_centred(
+    canvas: Canvas, text: str, font: str, size: float, trim: Box, y: float, colour: str
+) -> None:
     para = centred(text, font, size, colour)
     _, height = para.wrap(trim.w - mm(8), trim.h)
     para.drawOn(canvas, mm(4), y - height / 2)

@@ -12,10 +12,19 @@ from ..fonts import REGULAR, register_fonts
 rl_config.useA85 = 0  # plain Flate streams: smaller files
 
 
-def new_canvas(buffer: io.BytesIO, pagesize: tuple[float, float], title: str, subject: str) -> Canvas:
+def new_canvas(
+    buffer: io.BytesIO, pagesize: tuple[float, float], title: str, subject: str
+) -> Canvas:
     register_fonts()
-    canvas = Canvas(buffer, pagesize=pagesize, invariant=1, initialFontName=REGULAR,
-                    initialFontSize=10, pageCompression=1, lang="fr-FR")
+    canvas = Canvas(
+        buffer,
+        pagesize=pagesize,
+        invariant=1,
+        initialFontName=REGULAR,
+        initialFontSize=10,
+        pageCompression=1,
+        lang="fr-FR",
+    )
     canvas.setTitle(title)
     canvas.setSubject(subject)
     canvas.setAuthor("makekit")

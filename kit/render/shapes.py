@@ -33,11 +33,17 @@ def shape_path(canvas: Canvas, shape: str, box: Box):
         side = r * 1.7
         path.roundRect(cx - side / 2, cy - side / 2, side, side, r * 0.18)
         return path
-    corners = {"triangle": (3, 90, 1.0, -0.18), "losange": (4, 90, 1.0, 0), "hexagone": (6, 90, 1.0, 0)}
+    corners = {
+        "triangle": (3, 90, 1.0, -0.18),
+        "losange": (4, 90, 1.0, 0),
+        "hexagone": (6, 90, 1.0, 0),
+    }
     count, start, scale, shift = corners[shape]
     points = [
-        (cx + r * scale * math.cos(math.radians(start + k * 360 / count)),
-         cy + r * shift + r * scale * math.sin(math.radians(start + k * 360 / count)))
+        (
+            cx + r * scale * math.cos(math.radians(start + k * 360 / count)),
+            cy + r * shift + r * scale * math.sin(math.radians(start + k * 360 / count)),
+        )
         for k in range(count)
     ]
     path.moveTo(*points[0])
@@ -47,8 +53,14 @@ def shape_path(canvas: Canvas, shape: str, box: Box):
     return path
 
 
-def draw_shape(canvas: Canvas, shape: str, box: Box, fill: str | None, stroke: str | None = None,
-               width: float = 1.0) -> None:
+def draw_shape(
+    canvas: Canvas,
+    shape: str,
+    box: Box,
+    fill: str | None,
+    stroke: str | None = None,
+    width: float = 1.0,
+) -> None:
     canvas.saveState()
     if fill:
         canvas.setFillColor(fill)
@@ -56,14 +68,18 @@ def draw_shape(canvas: Canvas, shape: str, box: Box, fill: str | None, stroke: s
         canvas.setStrokeColor(stroke)
         canvas.setLineWidth(width)
         canvas.setLineJoin(1)
-    canvas.drawPath(shape_path(canvas, shape, box), fill=1 if fill else 0, stroke=1 if stroke else 0)
+    canvas.drawPath(
+        shape_path(canvas, shape, box), fill=1 if fill else 0, stroke=1 if stroke else 0
+    )
     canvas.restoreState()
 
 
 @functools.cache
 def _icon_drawing(slug: str, colour: str) -> Drawing:
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
-           f'<path fill="{colour}" d="{icon_path_data(slug)}"/></svg>')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        f'<path fill="{colour}" d="{icon_path_data(slug)}"/></svg>'
+    )
     drawing = svg2rlg(io.BytesIO(svg.encode()))
     assert drawing is not None
     return drawing

@@ -50,8 +50,10 @@ def _draw_sheet(canvas, kit: Kit, sheet: SheetPlan, total: int, game_title: str)
 
 def sheet_label(kit: Kit, sheet: SheetPlan, total: int, game_title: str) -> str:
     physical, count = (sheet.number + 1) // 2, (total + 1) // 2
-    return (f"{game_title} · {kit.territory['nom_court']} · cartes · feuille {physical}/{count} "
-            f"({sheet.side}) · imprimer à 100 %, recto verso bord long")
+    return (
+        f"{game_title} · {kit.territory['nom_court']} · cartes · feuille {physical}/{count} "
+        f"({sheet.side}) · imprimer à 100 %, recto verso bord long"
+    )
 
 
 def _draw_label(canvas, kit: Kit, sheet: SheetPlan, total: int, game_title: str) -> None:
