@@ -36,3 +36,21 @@ def _apply(text: str) -> str:
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return _NO_SPACE_BEFORE.sub("\\1\\2", text)
+
+
+def breakable_only_where_allowed(text: str) -> str:
+    """Prepare text for reportlab's line breaking.
+
+    reportlab breaks lines at U+202F, so narrow no-break spaces become ordinary no-break
+    spaces (U+00A0, which it respects); and the last two words of every line are tied, so
+    that no paragraph ends on a lone short word (a widow).
+    """
+    lines = text.replace(NNBSP, NBSP).split("\n")
+    return "\n".join(_tie_last_words(line) for line in lines)
+
+
+def _tie_last_words(line: str) -> str:
+    head, space, last = line.rstrip().rpartition(" ")
+    if not space or len(last) > 12 or " " not in head:
+        return line
+    return head + NBSP + last

@@ -12,11 +12,12 @@ from reportlab.platypus import Paragraph
 from ..errors import CardError
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
 from ..model import Family
+from ..typography import breakable_only_where_allowed
 from ..units import mm, to_mm
 from .geometry import Box
 
 TEXT_DARK = "#1F2328"
-BAND_RATIO = {"axe": 0.36, "balise": 0.30, "scenario": 0.28}
+BAND_RATIO = {"axe": 0.25, "balise": 0.30, "scenario": 0.28}
 FOOTER_H = mm(6)
 BOX_PADDING = mm(2.2)
 STEP = 0.25  # pt: precision of the shrink-to-fit search
@@ -88,7 +89,7 @@ def paragraph(
         uriWasteReduce=0.3,
         splitLongWords=0,
     )
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(breakable_only_where_allowed(text)).replace("\n", "<br/>"), style)
 
 
 def fit_text(

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 
 from ..fonts import BOLD, ITALIC, REGULAR, check_glyphs
 from ..layout.geometry import Box
+from ..typography import breakable_only_where_allowed
 from ..units import mm
 from .cards import tint
 from .pdf import new_canvas
@@ -249,7 +250,7 @@ def _credits(credits: list[str], styles) -> list:
 def _escape(text: str) -> str:
     from xml.sax.saxutils import escape
 
-    return escape(text).replace("\n", "<br/>")
+    return escape(breakable_only_where_allowed(text)).replace("\n", "<br/>")
 
 
 def _all_texts(content) -> list[str]:
