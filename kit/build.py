@@ -17,6 +17,7 @@ from .deck import compose_deck
 from .layout.board import plan_board
 from .layout.plan import plan_cards
 from .model import make_kit
+from .preview import contact_sheet
 from .render.board import render_board
 from .render.booklet import render_booklet
 from .render.sheets import render_cards
@@ -39,6 +40,7 @@ def build(
     output_root: Path | None = None,
     profile: str = DEFAULT_PROFILE,
     report: Report = lambda step: None,
+    preview: bool = False,
 ) -> BuildResult:
     started = time.perf_counter()
     report("Lecture des fichiers")
@@ -69,6 +71,13 @@ def build(
     outputs.append(
         _combined(outputs, f"{name}-kit-complet.pdf", f"{title} — {kit.territory['nom']}")
     )
+    if preview:
+        report("Aperçu")
+        outputs.append(
+            Output(
+                f"{name}-apercu.png", "apercu", 1, contact_sheet(cards_pdf, cards_plan, board_pdf)
+            )
+        )
     report("Écriture des fichiers")
     kit_dir = (output_root or project / "output") / name
     write_kit(

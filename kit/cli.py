@@ -50,62 +50,93 @@ def cli() -> None:
     référentiel « Territoires en transition »."""
 
 
+def kit_options(command):
+    """The options shared by every command that builds a kit."""
+    options = [
+        click.option(
+            "--territory",
+            "--territoire",
+            "territory",
+            type=click.Path(path_type=Path),
+            metavar="FICHIER",
+            help="Fichier YAML du territoire (par défaut : territoires/val-de-sorne.yaml).",
+        ),
+        click.option(
+            "--output",
+            "--sortie",
+            "output",
+            type=click.Path(path_type=Path),
+            metavar="DOSSIER",
+            help="Dossier où écrire le kit (par défaut : output/).",
+        ),
+        click.option(
+            "--profile",
+            "--profil",
+            "profile",
+            default="a4-recto-verso",
+            metavar="NOM",
+            help="Profil d’impression : un fichier de layouts/ (par défaut : a4-recto-verso).",
+        ),
+        click.option(
+            "--project",
+            "--projet",
+            "project",
+            type=click.Path(path_type=Path),
+            metavar="DOSSIER",
+            default=".",
+            help="Dossier du projet (celui qui contient referentiel.yaml).",
+        ),
+        click.option(
+            "-q",
+            "--quiet",
+            "--silencieux",
+            "quiet",
+            is_flag=True,
+            help="N’affiche rien sauf les erreurs (pour les scripts).",
+        ),
+        click.help_option("-h", "--help", help="Affiche cette aide et quitte."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command(context_settings=HELP)
-@click.option(
-    "--territory",
-    "--territoire",
-    "territory",
-    type=click.Path(path_type=Path),
-    help="Fichier YAML du territoire (par défaut : territoires/val-de-sorne.yaml).",
-)
-@click.option(
-    "--output",
-    "--sortie",
-    "output",
-    type=click.Path(path_type=Path),
-    help="Dossier où écrire le kit (par défaut : output/).",
-)
-@click.option(
-    "--profile",
-    "--profil",
-    "profile",
-    default="a4-recto-verso",
-    show_default=True,
-    help="Profil d’impression : un fichier de layouts/.",
-)
-@click.option(
-    "--project",
-    "--projet",
-    "project",
-    type=click.Path(path_type=Path),
-    default=".",
-    help="Dossier du projet (celui qui contient referentiel.yaml).",
-)
-@click.option(
-    "-q",
-    "--quiet",
-    "--silencieux",
-    "quiet",
-    is_flag=True,
-    help="N’affiche rien sauf les erreurs (pour les scripts).",
-)
-@click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
+@kit_options
 def build(
     territory: Path | None, output: Path | None, profile: str, project: Path, quiet: bool
 ) -> None:
     """Construit le kit : cartes, plateau, livret de règles et kit complet, dans output/."""
+    _run(territory, output, profile, project, quiet, preview=False)
+
+
+@cli.command(context_settings=HELP)
+@kit_options
+def preview(
+    territory: Path | None, output: Path | None, profile: str, project: Path, quiet: bool
+) -> None:
+    """Construit le kit et une planche d’aperçu (PNG) de toutes les cartes, recto et verso,
+    et du plateau, pour tout relire d’un coup d’œil avant d’imprimer."""
+    result = _run(territory, output, profile, project, quiet, preview=True)
+    if not quiet:
+        png = next(o for o in result.outputs if o.component == "apercu")
+        click.echo(f"Aperçu : {_shown_path(result.kit_dir / png.path)}")
+
+
+def _run(territory, output, profile, project, quiet: bool, preview: bool):
     from .build import build as run_build
 
     started = time.perf_counter()
-    report = _step_printer(quiet)
-    result = run_build(project, territory, output, profile, report)
+    result = run_build(project, territory, output, profile, _step_printer(quiet), preview=preview)
     if not quiet:
         where = _shown_path(result.kit_dir)
-        pages = sum(o.pages for o in result.outputs if o.component != "kit-complet")
+        pdfs = [o for o in result.outputs if o.path.endswith(".pdf")]
+        pages = sum(o.pages for o in pdfs if o.component != "kit-complet")
         click.echo(
-            f"Kit écrit dans {where}/ : {len(result.outputs)} PDF ({pages} pages) et manifest.json, "
+            f"Kit écrit dans {where}/ : {len(pdfs)} PDF ({pages} pages) et manifest.json, "
             f"en {_seconds(time.perf_counter() - started)}."
         )
+    return result
 
 
 def _step_printer(quiet: bool):

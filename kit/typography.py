@@ -51,6 +51,7 @@ def breakable_only_where_allowed(text: str) -> str:
 
 def _tie_last_words(line: str) -> str:
     head, space, last = line.rstrip().rpartition(" ")
-    if not space or len(last) > 12 or " " not in head:
-        return line
+    before = head.rpartition(" ")[2]
+    if not space or " " not in head or len(before) + len(last) > 18:
+        return line  # tying two long words could make an unbreakable run wider than the line
     return head + NBSP + last

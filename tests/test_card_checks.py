@@ -59,3 +59,25 @@ def test_long_text_is_shrunk_rather_than_overflowing(project):
     assert fitted.body.style.fontSize >= 8.0
     assert plan.fitted["balise-integration-2"].scale == 1.0
     assert _height(fitted, plan.boxes["balise"].text.w) <= plan.boxes["balise"].text.h
+
+
+def test_no_line_of_any_card_is_wider_than_its_frame(project):
+    from kit.checks import validate_sources
+    from kit.deck import compose_deck
+    from kit.layout.card import BOX_PADDING
+    from kit.layout.plan import plan_cards
+    from kit.model import make_kit
+    from kit.sources import load_sources
+
+    sources = load_sources(project, None, "a4-recto-verso")
+    validate_sources(sources)
+    kit = make_kit(sources)
+    deck = compose_deck(kit, sources)
+    plan = plan_cards(kit, deck)
+    for face in deck.fronts:
+        frame = plan.boxes[face.family].text
+        for name, para in plan.fitted[face.key].parts():
+            inner = frame.w - 2 * BOX_PADDING if name == "encadre" else frame.w
+            para.wrap(inner, 10_000)
+            assert max(para.getActualLineWidths0()) <= inner + 1.0, (face.key, name)
+            assert para.style.fontSize >= 8.0, (face.key, name)

@@ -132,10 +132,15 @@ def _make(
 
 
 def _height(fitted: FittedText, width: float) -> float:
+    """The height the texts take, or infinity when a word is wider than the line."""
     total = 0.0
     for name, para in fitted.parts():
         inner = width - 2 * BOX_PADDING if name == "encadre" else width
         total += para.wrap(inner, 10_000)[1] + (2 * BOX_PADDING if name == "encadre" else 0)
+        # reportlab may let a line run up to ~0.7 pt past the frame after a hyphenated
+        # break; 1 pt (0.35 mm, well inside the safe margin) is tolerated, no more.
+        if max(para.getActualLineWidths0(), default=0) > inner + 1.0:
+            return float("inf")
     return total + fitted.gap * max(len(fitted.parts()) - 1, 0)
 
 

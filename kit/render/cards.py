@@ -74,8 +74,9 @@ def _draw_header(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
     _, height = header.wrap(boxes.header.w, boxes.header.h * 3)
     header.drawOn(canvas, boxes.header.x, boxes.header.top - height + mm(0.5))
     draw_shape(canvas, face.shape, boxes.badge, WHITE)
-    badge_y = boxes.badge.center[1] - (mm(1.6) if face.shape == "triangle" else mm(1.2))
-    size = 10 if len(face.badge) <= 3 else 8.5
+    triangle = face.shape == "triangle"
+    badge_y = boxes.badge.center[1] - (mm(1.9) if triangle else mm(1.2))
+    size = (8 if triangle else 10) if len(face.badge) <= 3 else (7 if triangle else 8.5)
     canvas.setFillColor(face.colour)
     canvas.setFont(BOLD, size)
     canvas.drawCentredString(boxes.badge.center[0], badge_y, face.badge)

@@ -1,0 +1,73 @@
+"""A contact sheet PNG of every card (front beside back) and of the board, for a quick look."""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+
+from .layout.plan import CardsPlan
+
+CARD_SCALE = 1.6  # pixels per point: ~113 dpi, enough to read a card on screen
+PAIRS_PER_ROW = 6
+GAP = 16
+BACKGROUND = "#E5E7EB"
+
+
+def contact_sheet(cards_pdf: bytes, plan: CardsPlan, board_pdf: bytes) -> bytes:
+    pairs = _card_pairs(cards_pdf, plan)
+    card_w, card_h = pairs[0][0].size
+    pair_w = 2 * card_w + GAP // 2
+    rows = (len(pairs) + PAIRS_PER_ROW - 1) // PAIRS_PER_ROW
+    width = PAIRS_PER_ROW * (pair_w + GAP) + GAP
+    board = _board(board_pdf, width - 2 * GAP)
+    height = rows * (card_h + GAP) + GAP + board.height + GAP
+    sheet = Image.new("RGB", (width, height), BACKGROUND)
+    for index, (front, back) in enumerate(pairs):
+        x = GAP + (index % PAIRS_PER_ROW) * (pair_w + GAP)
+        y = GAP + (index // PAIRS_PER_ROW) * (card_h + GAP)
+        sheet.paste(front, (x, y))
+        sheet.paste(back, (x + card_w + GAP // 2, y))
+    top = rows * (card_h + GAP) + GAP
+    sheet.paste(board, (GAP, top))
+    ImageDraw.Draw(sheet).rectangle(
+        (GAP - 1, top - 1, GAP + board.width, top + board.height), outline="#9CA3AF"
+    )
+    buffer = io.BytesIO()
+    sheet.save(buffer, format="PNG", compress_level=6)
+    return buffer.getvalue()
+
+
+def _card_pairs(cards_pdf: bytes, plan: CardsPlan) -> list[tuple[Image.Image, Image.Image]]:
+    document = pdfium.PdfDocument(cards_pdf)
+    pairs = []
+    for index in range(0, len(plan.sheets), 2):
+        recto, verso = plan.sheets[index], plan.sheets[index + 1]
+        front_page = document[index].render(scale=CARD_SCALE).to_pil()
+        back_page = document[index + 1].render(scale=CARD_SCALE).to_pil()
+        for (front_box, _), (back_box, _) in zip(recto.placements, verso.placements, strict=True):
+            pairs.append(
+                (
+                    _crop(front_page, front_box, recto.grid.sheet.h),
+                    _crop(back_page, back_box, verso.grid.sheet.h),
+                )
+            )
+    return pairs
+
+
+def _crop(page: Image.Image, box, sheet_h: float) -> Image.Image:
+    s = CARD_SCALE
+    return page.crop(
+        (
+            round(box.x * s),
+            round((sheet_h - box.top) * s),
+            round(box.right * s),
+            round((sheet_h - box.y) * s),
+        )
+    )
+
+
+def _board(board_pdf: bytes, width: int) -> Image.Image:
+    page = pdfium.PdfDocument(board_pdf)[0]
+    return page.render(scale=width / page.get_width()).to_pil()
