@@ -1,0 +1,1 @@
+"""Generated vector illustrations: landscapes and people drawn from a card's id."""

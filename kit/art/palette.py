@@ -1,0 +1,77 @@
+"""The tones of one illustration, all derived from the family colour."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WHITE = "#FFFFFF"
+# How much of the dark version of the colour each dark tone takes; the dark version keeps the
+# hue but drops most of the light, so shadows stay in the family instead of turning grey.
+DARKEN = 0.3
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(max(0.0, min(255.0, v))):02X}" for v in rgb)
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """``colour`` moved ``amount`` (0 to 1) of the way towards ``other``."""
+    a, b = _rgb(colour), _rgb(other)
+    return _hex(tuple(x + (y - x) * amount for x, y in zip(a, b, strict=True)))
+
+
+def darkened(colour: str) -> str:
+    return _hex(tuple(v * DARKEN for v in _rgb(colour)))
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Seven tones from light to dark, plus white and the accents."""
+
+    paper: str  # lightest: sun halo, sky near the horizon
+    sky: str
+    haze: str  # farthest hills
+    far: str
+    mid: str
+    base: str  # the family colour itself
+    deep: str  # shadows, trunks, solar panels
+    accents: tuple[str, ...] = ()
+
+    @classmethod
+    def from_colour(cls, colour: str, accents: tuple[str, ...] = ()) -> Palette:
+        colour = colour.upper()
+        dark = darkened(colour)
+        return cls(
+            paper=mix(colour, WHITE, 0.92),
+            sky=mix(colour, WHITE, 0.80),
+            haze=mix(colour, WHITE, 0.64),
+            far=mix(colour, WHITE, 0.44),
+            mid=mix(colour, WHITE, 0.22),
+            base=colour,
+            deep=mix(colour, dark, 0.6),
+            accents=tuple(a.upper() for a in accents[:3]),
+        )
+
+    @property
+    def ramp(self) -> tuple[str, ...]:
+        """The tones from the lightest to the darkest."""
+        return (self.paper, self.sky, self.haze, self.far, self.mid, self.base, self.deep)
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        """Every colour an illustration may use."""
+        return frozenset((*self.ramp, WHITE, *self.accents))
+
+    def darker(self, tone: str, steps: int = 1) -> str:
+        """The tone ``steps`` places darker on the ramp (negative: lighter), kept on the ramp."""
+        ramp = self.ramp
+        return ramp[min(max(ramp.index(tone) + steps, 0), len(ramp) - 1)]
+
+    def accent(self, index: int, fallback: str) -> str:
+        """The ``index``-th accent, cycling, or ``fallback`` when there are none."""
+        return self.accents[index % len(self.accents)] if self.accents else fallback
