@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .colours import MIN_TEXT_CONTRAST, contrast_ratio
 from .errors import InputErrors, Problem
 from .icons import icon_exists, unknown_icon_message
+from .images import ImageProblem, is_file_reference, resolve_user_file
 from .load import Document
 from .sources import Sources
 from .validate import check_schema, unique_values
@@ -18,14 +20,15 @@ def validate_sources(sources: Sources) -> None:
     for document in sources.families.values():
         problems += check_schema(document, "famille")
     if not problems:
-        problems += _referentiel_checks(sources.referentiel)
-        problems += _scenario_checks(sources.scenarios, sources.referentiel)
+        problems += _referentiel_checks(sources.referentiel, sources.project)
+        problems += _scenario_checks(sources.scenarios, sources.referentiel, sources.project)
         problems += _family_checks(sources.families)
+        problems += _contrast_checks(sources)
     if problems:
         raise InputErrors(problems)
 
 
-def _referentiel_checks(doc: Document) -> list[Problem]:
+def _referentiel_checks(doc: Document, project) -> list[Problem]:
     axes = doc.data["axes"]
     problems = unique_values(
         doc, [(("axes", i, "id"), a["id"]) for i, a in enumerate(axes)], "identifiant"
@@ -43,21 +46,32 @@ def _referentiel_checks(doc: Document) -> list[Problem]:
         balise_ids += [
             (("axes", i, "balises", j, "id"), b["id"]) for j, b in enumerate(axis["balises"])
         ]
-        problems += _icon_problems(doc, ("axes", i, "pictogramme"), axis["pictogramme"])
+        problems += _image_problems(doc, ("axes", i), axis, project)
         for j, balise in enumerate(axis["balises"]):
-            problems += _icon_problems(
-                doc, ("axes", i, "balises", j, "pictogramme"), balise["pictogramme"]
-            )
+            problems += _image_problems(doc, ("axes", i, "balises", j), balise, project)
     all_ids = [(("axes", i, "id"), a["id"]) for i, a in enumerate(axes)] + balise_ids
     problems += unique_values(doc, all_ids, "identifiant")
     return problems
 
 
-def _icon_problems(doc: Document, path, slug: str) -> list[Problem]:
-    return [] if icon_exists(slug) else [doc.problem(path, unknown_icon_message(slug))]
+def _image_problems(doc: Document, path, item: dict, project) -> list[Problem]:
+    """A pictogram must be a known icon or a usable file; an illustration, a usable file."""
+    problems = []
+    for key in ("pictogramme", "illustration"):
+        value = item.get(key)
+        if value is None:
+            continue
+        if is_file_reference(value):
+            try:
+                resolve_user_file(project, value)
+            except ImageProblem as problem:
+                problems.append(doc.problem((*path, key), str(problem)))
+        elif not icon_exists(value):
+            problems.append(doc.problem((*path, key), unknown_icon_message(value)))
+    return problems
 
 
-def _scenario_checks(doc: Document, referentiel: Document) -> list[Problem]:
+def _scenario_checks(doc: Document, referentiel: Document, project) -> list[Problem]:
     scenarios = doc.data["scenarios"]
     problems = unique_values(
         doc, [(("scenarios", i, "id"), s["id"]) for i, s in enumerate(scenarios)], "identifiant"
@@ -69,6 +83,7 @@ def _scenario_checks(doc: Document, referentiel: Document) -> list[Problem]:
     )
     axis_ids = [axis["id"] for axis in referentiel.data["axes"]]
     for i, scenario in enumerate(scenarios):
+        problems += _image_problems(doc, ("scenarios", i), scenario, project)
         for k, axis_id in enumerate(scenario["axes"]):
             if axis_id not in axis_ids:
                 known = ", ".join(axis_ids)
@@ -89,6 +104,32 @@ def _family_checks(families: dict[str, Document]) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("format",), "le format « libre » demande une « largeur » et une « hauteur »"
+                )
+            )
+    return problems
+
+
+def _contrast_checks(sources: Sources) -> list[Problem]:
+    """White text sits on every family colour, and titles are printed in it on white."""
+    places = [
+        (sources.referentiel, ("axes", i, "couleur"), axis["couleur"])
+        for i, axis in enumerate(sources.referentiel.data["axes"])
+    ]
+    scenario = sources.families["scenario"]
+    if "couleur" in scenario.data:
+        places.append((scenario, ("couleur",), scenario.data["couleur"]))
+    problems = []
+    for document, path, colour in places:
+        ratio = contrast_ratio("#FFFFFF", colour)
+        if ratio < MIN_TEXT_CONTRAST:
+            shown = f"{ratio:.1f}".replace(".", ",")
+            problems.append(
+                document.problem(
+                    path,
+                    (
+                        f"couleur « {colour} » trop claire : le texte blanc n’y atteint qu’un contraste de "
+                        f"{shown}:1 (4,5:1 au moins pour rester lisible) ; choisissez une couleur plus foncée"
+                    ),
                 )
             )
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -15,6 +16,8 @@ from .typography import french
 
 TEXT_SLOTS = ("entete", "titre", "corps", "encadre", "pied")
 SCENARIO_SHAPE = "hexagone"
+SCENARIO_PATTERN = "aucun"
+SCENARIO_PICTOGRAM = "map-search"
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,15 @@ class Face:
     label: str  # names the card in messages
     colour: str
     shape: str
-    pictogram: str
+    pattern: str
+    pictogram: str | Path  # the card's own sign: an icon name or a user file
+    family_pictogram: str | Path  # the family's sign, in the header strip
     badge: str
     texts: Mapping[str, str]
     back: str
+    seed: str  # the illustration is generated from it, unless a file is given
+    illustration: Path | None = None
+    accents: tuple[str, ...] = ()
     markers: tuple[Marker, ...] = ()
 
 
@@ -46,7 +54,8 @@ class Back:
     key: str
     colour: str
     shape: str
-    pictogram: str
+    pattern: str
+    pictogram: str | Path
     title: str
     subtitle: str
 
@@ -145,9 +154,13 @@ def _axis_face(axis) -> dict[str, Any]:
         "label": f"carte axe « {axis.id} »",
         "colour": axis.colour,
         "shape": axis.shape,
+        "pattern": axis.pattern,
         "pictogram": axis.pictogram,
+        "family_pictogram": axis.pictogram,
         "badge": str(axis.number),
         "back": f"axe-{axis.id}",
+        "seed": axis.id,
+        "illustration": axis.illustration,
     }
 
 
@@ -157,25 +170,32 @@ def _balise_face(axis, balise) -> dict[str, Any]:
         "label": f"carte balise « {balise.id} »",
         "colour": axis.colour,
         "shape": axis.shape,
+        "pattern": axis.pattern,
         "pictogram": balise.pictogram,
+        "family_pictogram": axis.pictogram,
         "badge": f"{axis.number}.{balise.number}",
         "back": f"axe-{axis.id}",
+        "seed": balise.id,
+        "illustration": balise.illustration,
     }
 
 
 def _scenario_face(kit: Kit, scenario) -> dict[str, Any]:
-    markers = tuple(
-        Marker(a.colour, a.shape, a.number, a.short_title) for a in map(kit.axis, scenario.axis_ids)
-    )
+    axes = [kit.axis(axis_id) for axis_id in scenario.axis_ids]
     return {
         "key": f"scenario-{scenario.id}",
         "label": f"carte scénario « {scenario.id} »",
         "colour": kit.families["scenario"].colour,
         "shape": SCENARIO_SHAPE,
+        "pattern": SCENARIO_PATTERN,
         "pictogram": scenario.pictogram,
+        "family_pictogram": SCENARIO_PICTOGRAM,
         "badge": f"S{scenario.number}",
         "back": "scenario",
-        "markers": markers,
+        "seed": scenario.id,
+        "illustration": scenario.illustration,
+        "accents": tuple(a.colour for a in axes),
+        "markers": tuple(Marker(a.colour, a.shape, a.number, a.short_title) for a in axes),
     }
 
 
@@ -185,6 +205,7 @@ def _backs(kit: Kit) -> dict[str, Back]:
             key=f"axe-{axis.id}",
             colour=axis.colour,
             shape=axis.shape,
+            pattern=axis.pattern,
             pictogram=axis.pictogram,
             title=french(f"Axe {axis.number}"),
             subtitle=french(axis.short_title),
@@ -195,7 +216,8 @@ def _backs(kit: Kit) -> dict[str, Back]:
         key="scenario",
         colour=kit.families["scenario"].colour,
         shape=SCENARIO_SHAPE,
-        pictogram="map-search",
+        pattern=SCENARIO_PATTERN,
+        pictogram=SCENARIO_PICTOGRAM,
         title="Scénario",
         subtitle=french(kit.territory["nom_court"]),
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .images import is_file_reference, resolve_user_file
 from .sources import Sources
 from .units import mm, parse_length
 
@@ -38,10 +40,11 @@ class Balise:
     number: int
     title: str
     label: str
-    pictogram: str
+    pictogram: str | Path  # an icon name, or a user file
     explanation: str
     question: str
     data: Mapping[str, Any]
+    illustration: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,11 @@ class Axis:
     labels: tuple[str, ...]
     colour: str
     shape: str
-    pictogram: str
+    pattern: str
+    pictogram: str | Path
     balises: tuple[Balise, ...]
     data: Mapping[str, Any]  # the axis as written, for templates
+    illustration: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class Scenario:
     text_template: str
     axis_ids: tuple[str, ...]
     data: Mapping[str, Any]
+    illustration: Path | None = None
 
     @property
     def kind_label(self) -> str:
@@ -144,9 +150,13 @@ class Kit:
 
 def make_kit(sources: Sources) -> Kit:
     ref = sources.referentiel.data
-    axes = tuple(sorted((_axis(a) for a in ref["axes"]), key=lambda a: a.number))
+    files = _FileResolver(sources.project)
+    axes = tuple(sorted((_axis(a, files) for a in ref["axes"]), key=lambda a: a.number))
     scenarios = tuple(
-        sorted((_scenario(s) for s in sources.scenarios.data["scenarios"]), key=lambda s: s.number)
+        sorted(
+            (_scenario(s, files) for s in sources.scenarios.data["scenarios"]),
+            key=lambda s: s.number,
+        )
     )
     families = {name: _family(doc.data, doc.file) for name, doc in sources.families.items()}
     return Kit(
@@ -168,8 +178,21 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def _axis(data: dict) -> Axis:
-    balises = tuple(sorted((_balise(b) for b in data["balises"]), key=lambda b: b.number))
+@dataclass(frozen=True)
+class _FileResolver:
+    """Turns the file names written in the YAML into checked paths inside the project."""
+
+    project: Path
+
+    def pictogram(self, value: str) -> str | Path:
+        return resolve_user_file(self.project, value) if is_file_reference(value) else value
+
+    def image(self, value: str | None) -> Path | None:
+        return None if value is None else resolve_user_file(self.project, value)
+
+
+def _axis(data: dict, files: _FileResolver) -> Axis:
+    balises = tuple(sorted((_balise(b, files) for b in data["balises"]), key=lambda b: b.number))
     template_data = {
         "texte": None,
         "etiquettes": [],
@@ -185,26 +208,29 @@ def _axis(data: dict) -> Axis:
         labels=tuple(data.get("etiquettes", ())),
         colour=data["couleur"],
         shape=data["forme"],
-        pictogram=data["pictogramme"],
+        pattern=data.get("motif", "aucun"),
+        pictogram=files.pictogram(data["pictogramme"]),
         balises=balises,
         data=_frozen(template_data),
+        illustration=files.image(data.get("illustration")),
     )
 
 
-def _balise(data: dict) -> Balise:
+def _balise(data: dict, files: _FileResolver) -> Balise:
     return Balise(
         id=data["id"],
         number=data["numero"],
         title=data["titre"],
         label=data["etiquette"],
-        pictogram=data["pictogramme"],
+        pictogram=files.pictogram(data["pictogramme"]),
         explanation=data["jeu"]["explication"],
         question=data["jeu"]["question"],
         data=_frozen(data),
+        illustration=files.image(data.get("illustration")),
     )
 
 
-def _scenario(data: dict) -> Scenario:
+def _scenario(data: dict, files: _FileResolver) -> Scenario:
     return Scenario(
         id=data["id"],
         number=data["numero"],
@@ -213,6 +239,7 @@ def _scenario(data: dict) -> Scenario:
         text_template=data["texte"],
         axis_ids=tuple(data["axes"]),
         data=_frozen(data),
+        illustration=files.image(data.get("illustration")),
     )
 
 
@@ -232,7 +259,7 @@ def _family(data: dict, file: str) -> Family:
         title_size=parse_length(sizes.get("titre", "13pt")),
         body_size=parse_length(sizes.get("corps", "9.5pt")),
         min_size=parse_length(sizes.get("minimum", "7.5pt")),
-        colour=data.get("couleur", "#2F3E56"),
+        colour=data.get("couleur", "#141C28"),
         file=file,
     )
 

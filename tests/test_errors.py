@@ -169,7 +169,7 @@ def test_unknown_axis_in_a_scenario_and_bad_colour_together(project, monkeypatch
     end = text.index("\n", axes_at)
     scenarios.write_text(text[:axes_at] + "    axes: [energie]" + text[end:], encoding="utf-8")
     cards = project / "cards" / "scenario.yaml"
-    colour_line = edit(cards, 'couleur: "#2F3E56"', "couleur: bleu")
+    colour_line = edit(cards, 'couleur: "#141C28"', "couleur: bleu")
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     assert error_lines(err) == [
@@ -178,7 +178,7 @@ def test_unknown_axis_in_a_scenario_and_bad_colour_together(project, monkeypatch
         FAILURE_1,
     ]
     # the scenario check runs once the schema problems are fixed
-    edit(cards, "couleur: bleu", 'couleur: "#2F3E56"')
+    edit(cards, "couleur: bleu", 'couleur: "#141C28"')
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert error_lines(err)[0] == (
         f"scenarios.yaml:{line}: scenarios[1].axes[1]: axe « energie » inconnu du référentiel "
@@ -207,7 +207,7 @@ def test_failed_build_leaves_the_previous_kit_untouched_and_shows_no_traceback(p
     subprocess.run(command, check=True, capture_output=True)
     kit_dir = project / "output" / "val-de-sorne"
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in kit_dir.iterdir()}
-    edit(project / "referentiel.yaml", 'couleur: "#B34A12"', "couleur: 12")
+    edit(project / "referentiel.yaml", 'couleur: "#B44C10"', "couleur: 12")
     failed = subprocess.run(command, capture_output=True, text=True)
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr
@@ -215,3 +215,15 @@ def test_failed_build_leaves_the_previous_kit_untouched_and_shows_no_traceback(p
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in kit_dir.iterdir()}
     assert after == before
     assert sorted(p.name for p in (project / "output").iterdir()) == ["val-de-sorne"]
+
+
+def test_a_colour_too_light_for_white_text_is_refused(project, monkeypatch, capsys):
+    line = edit(project / "referentiel.yaml", 'couleur: "#4C70D0"', 'couleur: "#8FB3FF"')
+    code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
+    assert code == 1
+    assert error_lines(err) == [
+        f"referentiel.yaml:{line}: axes[2].couleur: couleur « #8FB3FF » trop claire : le texte blanc "
+        "n’y atteint qu’un contraste de 2,1:1 (4,5:1 au moins pour rester lisible) ; "
+        "choisissez une couleur plus foncée",
+        FAILURE_1,
+    ]

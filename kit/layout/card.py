@@ -17,7 +17,8 @@ from ..units import mm, to_mm
 from .geometry import Box
 
 TEXT_DARK = "#1F2328"
-BAND_RATIO = {"axe": 0.25, "balise": 0.30, "scenario": 0.28}
+TOP_RATIO = {"axe": 0.25, "balise": 0.37, "scenario": 0.36}  # strip + illustration
+STRIP_H = mm(10)
 FOOTER_H = mm(6)
 BOX_PADDING = mm(2.2)
 STEP = 0.25  # pt: precision of the shrink-to-fit search
@@ -28,10 +29,12 @@ class CardBoxes:
     trim: Box
     bleed: Box
     safe: Box
-    band: Box  # the coloured top band, running into the bleed
-    header: Box  # the family line, inside the band
+    strip: Box  # the coloured header strip, running into the bleed
+    family_icon: Box  # the family's pictogram, in the strip
+    header: Box  # the family line, in the strip
     badge: Box  # the shape carrying the card's number
-    pictogram: Box
+    illustration: Box  # under the strip, running into the bleed
+    pictogram: Box  # the card's own pictogram, on a disc over the illustration
     text: Box  # title, body and boxed text, stacked
     footer: Box
 
@@ -54,17 +57,34 @@ class FittedText:
 def card_boxes(family: Family, bleed: float) -> CardBoxes:
     trim = Box(0, 0, family.width, family.height)
     safe = trim.inset(family.safe_margin)
-    band_h = trim.h * BAND_RATIO[family.name]
-    band = Box(-bleed, trim.h - band_h, trim.w + 2 * bleed, band_h + bleed)
+    top_h = trim.h * TOP_RATIO[family.name]
+    strip_h = max(STRIP_H, trim.top - safe.top + mm(6))
+    strip = Box(-bleed, trim.top - strip_h, trim.w + 2 * bleed, strip_h + bleed)
+    illustration = Box(-bleed, trim.top - top_h, trim.w + 2 * bleed, top_h - strip_h)
+    line_h = safe.top - strip.y  # the part of the strip inside the safe zone
+    icon = mm(5)
+    family_icon = Box(safe.x, strip.y + (line_h - icon) / 2, icon, icon)
     badge_size = mm(11)
     badge = Box(safe.right - badge_size, safe.top - badge_size, badge_size, badge_size)
-    header = Box(safe.x, safe.top - mm(5), safe.w - badge_size - mm(2), mm(5))
-    picto_size = min(band_h - mm(9) - (trim.h - safe.top), safe.w * 0.5)
-    pictogram = Box(trim.w / 2 - picto_size / 2, band.y + mm(3), picto_size, picto_size)
+    header = Box(family_icon.right + mm(1.5), strip.y, badge.x - family_icon.right - mm(3), line_h)
+    disc = min(mm(15), illustration.h * 0.6)
+    pictogram = Box(safe.x, illustration.y + mm(2.5), disc, disc)
     footer = Box(safe.x, safe.y, safe.w, FOOTER_H)
-    text_top = band.y - mm(3.5)
+    text_top = illustration.y - mm(3.5)
     text = Box(safe.x, footer.top + mm(1.5), safe.w, text_top - footer.top - mm(1.5))
-    return CardBoxes(trim, trim.expand(bleed), safe, band, header, badge, pictogram, text, footer)
+    return CardBoxes(
+        trim,
+        trim.expand(bleed),
+        safe,
+        strip,
+        family_icon,
+        header,
+        badge,
+        illustration,
+        pictogram,
+        text,
+        footer,
+    )
 
 
 def paragraph(

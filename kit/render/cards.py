@@ -5,12 +5,14 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
+from ..art.illustration import draw_illustration
 from ..deck import Back, Face
 from ..fonts import BLACK, BOLD, REGULAR, check_glyphs
 from ..layout.card import BOX_PADDING, CardBoxes, FittedText, centred, paragraph
 from ..layout.geometry import Box
 from ..units import mm
-from .shapes import draw_icon, draw_shape
+from .patterns import draw_pattern
+from .shapes import draw_shape, draw_sign, draw_user_image
 
 WHITE = "#FFFFFF"
 GREY = "#5A6270"
@@ -33,10 +35,12 @@ def draw_face_form(canvas: Canvas, face: Face, boxes: CardBoxes, fitted: FittedT
     _clip(canvas, boxes.bleed)
     canvas.setFillColor(WHITE)
     canvas.rect(*_rect(boxes.bleed), stroke=0, fill=1)
+    _draw_illustration(canvas, face, boxes.illustration)
     canvas.setFillColor(face.colour)
-    canvas.rect(*_rect(boxes.band), stroke=0, fill=1)
+    canvas.rect(*_rect(boxes.strip), stroke=0, fill=1)
+    draw_pattern(canvas, boxes.strip, face.pattern, tint(face.colour, 0.8))
     _draw_header(canvas, face, boxes)
-    draw_icon(canvas, face.pictogram, boxes.pictogram, WHITE)
+    _draw_pictogram_disc(canvas, face, boxes.pictogram)
     _draw_text(canvas, face, boxes.text, fitted)
     _draw_footer(canvas, face, boxes)
     canvas.endForm()
@@ -48,15 +52,35 @@ def draw_back_form(canvas: Canvas, back: Back, boxes: CardBoxes, game_title: str
     _clip(canvas, boxes.bleed)
     canvas.setFillColor(back.colour)
     canvas.rect(*_rect(boxes.bleed), stroke=0, fill=1)
+    draw_pattern(canvas, boxes.bleed, back.pattern, tint(back.colour, 0.82))
     trim = boxes.trim
     size = min(trim.w * 0.62, trim.h * 0.4)
     emblem = Box(trim.w / 2 - size / 2, trim.h * 0.5 - size / 2 + mm(4), size, size)
+    draw_shape(canvas, back.shape, emblem.expand(mm(2.5)), back.colour)
     draw_shape(canvas, back.shape, emblem, tint(back.colour, 0.75), WHITE, width=2.2)
-    draw_icon(canvas, back.pictogram, emblem.inset(size * 0.27), WHITE)
+    draw_sign(canvas, back.pictogram, emblem.inset(size * 0.27), WHITE)
+    plate = Box(trim.x + mm(6), emblem.y - mm(23), trim.w - mm(12), mm(17))
+    canvas.setFillColor(back.colour)
+    canvas.roundRect(*_rect(plate), mm(2), stroke=0, fill=1)
     _draw_centred(canvas, game_title.upper(), BLACK, 11, trim, boxes.safe.top - mm(7), WHITE)
     _draw_centred(canvas, back.title, BOLD, 20, trim, emblem.y - mm(12), WHITE)
     _draw_centred(canvas, back.subtitle, REGULAR, 12, trim, emblem.y - mm(19), WHITE)
     canvas.endForm()
+
+
+def _draw_illustration(canvas: Canvas, face: Face, box: Box) -> None:
+    if face.illustration is not None:
+        draw_user_image(canvas, face.illustration, box, cover=True)
+    else:
+        draw_illustration(canvas, box, face.seed, face.colour, face.accents)
+
+
+def _draw_pictogram_disc(canvas: Canvas, face: Face, box: Box) -> None:
+    canvas.setFillColor(WHITE)
+    canvas.setStrokeColor(face.colour)
+    canvas.setLineWidth(1.2)
+    canvas.circle(*box.center, box.w / 2, stroke=1, fill=1)
+    draw_sign(canvas, face.pictogram, box.inset(box.w * 0.2), face.colour)
 
 
 def _clip(canvas: Canvas, box: Box) -> None:
@@ -70,9 +94,11 @@ def _rect(box: Box) -> tuple[float, float, float, float]:
 
 
 def _draw_header(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
+    draw_sign(canvas, face.family_pictogram, boxes.family_icon, WHITE)
     header = paragraph(face.texts["entete"], BOLD, 8.5, WHITE)
     _, height = header.wrap(boxes.header.w, boxes.header.h * 3)
-    header.drawOn(canvas, boxes.header.x, boxes.header.top - height + mm(0.5))
+    header.drawOn(canvas, boxes.header.x, boxes.header.y + (boxes.header.h - height) / 2 + mm(0.3))
+    draw_shape(canvas, face.shape, boxes.badge.expand(mm(0.6)), face.colour)
     draw_shape(canvas, face.shape, boxes.badge, WHITE)
     triangle = face.shape == "triangle"
     badge_y = boxes.badge.center[1] - (mm(1.9) if triangle else mm(1.2))

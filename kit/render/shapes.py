@@ -5,14 +5,17 @@ from __future__ import annotations
 import functools
 import io
 import math
+from pathlib import Path
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from svglib.svglib import svg2rlg
 
 from ..fonts import REGULAR, register_fonts
 from ..icons import icon_path_data
+from ..images import ImageProblem, cover_crop
 from ..layout.geometry import Box
 
 # renderPDF selects the graphics state's default font before drawing anything, and that
@@ -82,6 +85,44 @@ def _icon_drawing(slug: str, colour: str) -> Drawing:
     )
     drawing = svg2rlg(io.BytesIO(svg.encode()))
     assert drawing is not None
+    return drawing
+
+
+def draw_sign(canvas: Canvas, sign: str | Path, box: Box, colour: str) -> None:
+    """A pictogram: an icon name drawn in ``colour``, or a user's file drawn as it is."""
+    if isinstance(sign, Path):
+        draw_user_image(canvas, sign, box, cover=False)
+    else:
+        draw_icon(canvas, sign, box, colour)
+
+
+def draw_user_image(canvas: Canvas, path: Path, box: Box, cover: bool) -> None:
+    """A user's SVG, PNG or JPEG, either covering ``box`` (cropped) or contained in it."""
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(box.x, box.y, box.w, box.h)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    if path.suffix.lower() == ".svg":
+        drawing = _user_svg(path)
+        scale = (max if cover else min)(box.w / drawing.width, box.h / drawing.height)
+        width, height = drawing.width * scale, drawing.height * scale
+        canvas.translate(box.x + (box.w - width) / 2, box.y + (box.h - height) / 2)
+        canvas.scale(scale, scale)
+        renderPDF.draw(drawing, canvas, 0, 0)
+    elif cover:
+        canvas.drawImage(ImageReader(cover_crop(path, box.w, box.h)), box.x, box.y, box.w, box.h)
+    else:
+        canvas.drawImage(
+            str(path), box.x, box.y, box.w, box.h, preserveAspectRatio=True, anchor="c", mask="auto"
+        )
+    canvas.restoreState()
+
+
+@functools.cache
+def _user_svg(path: Path) -> Drawing:
+    drawing = svg2rlg(str(path), resolve_entities=False)
+    if drawing is None or not drawing.width or not drawing.height:
+        raise ImageProblem(f"« {path.name} » : fichier SVG illisible")
     return drawing
 
 
