@@ -38,7 +38,7 @@ def _apply(text: str) -> str:
     return _NO_SPACE_BEFORE.sub("\\1\\2", text)
 
 
-def breakable_only_where_allowed(text: str) -> str:
+def breakable_only_where_allowed(text: str, tie_last_words: bool = True) -> str:
     """Prepare text for reportlab's line breaking.
 
     reportlab breaks lines at U+202F, so narrow no-break spaces become ordinary no-break
@@ -46,6 +46,8 @@ def breakable_only_where_allowed(text: str) -> str:
     that no paragraph ends on a lone short word (a widow).
     """
     lines = text.replace(NNBSP, NBSP).split("\n")
+    if not tie_last_words:
+        return "\n".join(lines)
     return "\n".join(_tie_last_words(line) for line in lines)
 
 

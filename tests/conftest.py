@@ -24,6 +24,14 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the reference images of tests/golden/ from the current build",
+    )
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A writable copy of the project's input files."""

@@ -95,6 +95,7 @@ def paragraph(
     align: int = TA_LEFT,
     leading: float = 1.18,
     hyphenate: bool = True,
+    no_widow: bool = True,
 ) -> Paragraph:
     register_fonts()
     style = ParagraphStyle(
@@ -109,7 +110,8 @@ def paragraph(
         uriWasteReduce=0.3,
         splitLongWords=0,
     )
-    return Paragraph(escape(breakable_only_where_allowed(text)).replace("\n", "<br/>"), style)
+    prepared = breakable_only_where_allowed(text, tie_last_words=no_widow)
+    return Paragraph(escape(prepared).replace("\n", "<br/>"), style)
 
 
 def fit_text(

@@ -1,10 +1,10 @@
-"""The board PDF: title, four radial axis diagrams, the scenario card's slot."""
+"""The board PDF: four radial axis diagrams, the scenario card's slot, a legend."""
 
 from __future__ import annotations
 
 import io
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 
 from ..errors import CardError
 from ..fonts import BOLD, REGULAR, check_glyphs
@@ -14,131 +14,161 @@ from ..layout.geometry import Box
 from ..model import Kit
 from ..units import mm
 from .cards import WHITE, tint
+from .patterns import draw_pattern
 from .pdf import new_canvas
-from .shapes import draw_icon, draw_shape
+from .shapes import draw_icon, draw_shape, draw_sign
 
-MIN_SIZE = 8
-ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "centre": TA_CENTER}
+LABEL_SIZE = 14  # the smallest text of the board, read from across the table
+GREY = "#4B5563"
 
 
 def render_board(kit: Kit, plan: BoardPlan, game_title: str) -> bytes:
     buffer = io.BytesIO()
-    canvas = new_canvas(
-        buffer, (plan.page.w, plan.page.h), f"{game_title} — plateau", kit.territory["nom"]
-    )
-    _draw_title(canvas, kit, plan, game_title)
+    size = (plan.page.w, plan.page.h)
+    canvas = new_canvas(buffer, size, f"{game_title} — plateau", kit.territory["nom"])
     for diagram in plan.diagrams:
         _draw_diagram(canvas, kit.axis(diagram.axis_id), diagram)
+    _draw_title(canvas, kit, plan.title_box, game_title)
     _draw_slot(canvas, kit, plan.scenario_slot)
+    _draw_legend(canvas, kit, plan.legend_box)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _fitted(text: str, font: str, box: Box, colour: str, align: int, start: float, label: str):
-    check_glyphs(label, [text])
+def _fitted(text: str, font: str, box: Box, colour: str, align: int, start: float, floor: float):
+    """The largest size from ``start`` down to ``floor`` at which ``text`` fits ``box``."""
+    check_glyphs("plateau", [text])
     size = start
-    while size >= MIN_SIZE:
-        para = paragraph(text, font, size, colour, align=align, leading=1.1, hyphenate=False)
-        width, height = para.wrap(box.w, box.h * 4)
+    while size >= floor:
+        para = paragraph(
+            text, font, size, colour, align=align, leading=1.1, hyphenate=False, no_widow=False
+        )
+        _, height = para.wrap(box.w, box.h * 4)
         if height <= box.h and max(para.getActualLineWidths0() or [0]) <= box.w + 0.01:
             return para, height
         size -= 0.25
-    raise CardError(label, f"le texte « {text} » ne tient pas sur le plateau : raccourcissez-le")
+    raise CardError("plateau", f"le texte « {text} » ne tient pas dans sa place : raccourcissez-le")
 
 
-def _draw_title(canvas, kit: Kit, plan: BoardPlan, game_title: str) -> None:
-    box = plan.title_box
-    title = f"{game_title} · {kit.territory['nom']}"
+def _draw_title(canvas, kit: Kit, box: Box, game_title: str) -> None:
     para, height = _fitted(
-        title, BOLD, Box(box.x, box.y, box.w, mm(12)), TEXT_DARK, TA_CENTER, 26, "plateau"
+        game_title, BOLD, Box(box.x, box.y, box.w, mm(13)), TEXT_DARK, TA_CENTER, 34, 20
     )
     para.drawOn(canvas, box.x, box.top - height)
-    subtitle = f"Plateau de jeu · {kit.source['titre']}"
-    para, height = _fitted(
-        subtitle, REGULAR, Box(box.x, box.y, box.w, mm(7)), "#4B5563", TA_CENTER, 12, "plateau"
+    name_box = Box(box.x, box.y, box.w, mm(20))
+    para, name_h = _fitted(kit.territory["nom"], BOLD, name_box, GREY, TA_CENTER, 16, LABEL_SIZE)
+    para.drawOn(canvas, box.x, box.top - mm(15) - name_h)
+    para, sub_h = _fitted(
+        "Plateau de jeu", REGULAR, Box(box.x, box.y, box.w, mm(7)), GREY, TA_CENTER, 14, 12
     )
-    para.drawOn(canvas, box.x, box.top - mm(13) - height)
-    canvas.setStrokeColor("#D1D5DB")
-    canvas.setLineWidth(0.6)
-    canvas.line(box.x, box.y, box.right, box.y)
+    para.drawOn(canvas, box.x, box.top - mm(17) - name_h - sub_h)
 
 
 def _draw_diagram(canvas, axis, diagram: Diagram) -> None:
-    light = tint(axis.colour, 0.08)
-    canvas.setFillColor(light)
-    canvas.roundRect(*_rect(diagram.cell.inset(mm(2))), mm(4), stroke=0, fill=1)
+    panel = diagram.cell
+    canvas.setFillColor(tint(axis.colour, 0.09))
+    canvas.roundRect(panel.x, panel.y, panel.w, panel.h, mm(4), stroke=0, fill=1)
+    strip = diagram.title_box
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.roundRect(panel.x, panel.y, panel.w, panel.h, mm(4))
+    canvas.clipPath(clip, stroke=0, fill=0)
+    canvas.setFillColor(axis.colour)
+    canvas.rect(strip.x, strip.y, strip.w, strip.h, stroke=0, fill=1)
+    draw_pattern(canvas, strip, axis.pattern, tint(axis.colour, 0.8))
+    canvas.restoreState()
+    draw_sign(canvas, axis.pictogram, Box(strip.x + mm(4), strip.y + mm(2.5), mm(7), mm(7)), WHITE)
     title = f"Axe {axis.number} · {axis.short_title}"
-    para, height = _fitted(
-        title, BOLD, diagram.title_box.inset(mm(3)), axis.colour, TA_LEFT, 15, "plateau"
-    )
-    para.drawOn(canvas, diagram.title_box.x + mm(5), diagram.title_box.top - mm(4) - height)
-    draw_shape(
-        canvas,
-        axis.shape,
-        Box(diagram.title_box.right - mm(13), diagram.title_box.top - mm(11), mm(8), mm(8)),
-        axis.colour,
-    )
+    title_box = Box(strip.x + mm(13), strip.y, strip.w - mm(30), strip.h)
+    para, height = _fitted(title, BOLD, title_box, WHITE, TA_LEFT, 18, LABEL_SIZE)
+    para.drawOn(canvas, title_box.x, strip.y + (strip.h - height) / 2 + mm(0.4))
+    badge = Box(strip.right - mm(12), strip.y + mm(2), mm(8), mm(8))
+    draw_shape(canvas, axis.shape, badge, WHITE)
     canvas.setStrokeColor(tint(axis.colour, 0.55))
-    canvas.setLineWidth(1.6)
+    canvas.setLineWidth(2.2)
     for node in diagram.nodes:
         canvas.line(diagram.cx, diagram.cy, node.x, node.y)
-    r = diagram.concept_radius
-    canvas.setFillColor(axis.colour)
-    canvas.circle(diagram.cx, diagram.cy, r, stroke=0, fill=1)
-    draw_icon(
-        canvas,
-        axis.pictogram,
-        Box(diagram.cx - r * 0.28, diagram.cy + r * 0.38, r * 0.56, r * 0.42),
-        WHITE,
-    )
-    concept_box = Box(diagram.cx - r * 0.82, diagram.cy - r * 0.7, r * 1.64, r * 1.05)
-    para, height = _fitted(axis.concept, BOLD, concept_box, WHITE, TA_CENTER, 12, "plateau")
-    para.drawOn(canvas, concept_box.x, concept_box.top - (concept_box.h - height) / 2 - height)
+    _draw_concept(canvas, axis, diagram)
     for node in diagram.nodes:
         _draw_node(canvas, axis, node)
 
 
-def _draw_node(canvas, axis, node: Node) -> None:
-    box = Box(node.x - node.radius, node.y - node.radius, 2 * node.radius, 2 * node.radius)
-    draw_shape(canvas, axis.shape, box, WHITE, axis.colour, width=2)
+def _draw_concept(canvas, axis, diagram: Diagram) -> None:
+    r = diagram.concept_radius
     canvas.setFillColor(axis.colour)
-    canvas.setFont(BOLD, 15)
-    lift = mm(1.4) if axis.shape == "triangle" else 0
-    canvas.drawCentredString(node.x, node.y - 5.3 - lift, str(node.number))
-    para, height = _fitted(
-        node.label, BOLD, node.label_box, TEXT_DARK, ALIGN[node.align], 12, "plateau"
+    canvas.circle(diagram.cx, diagram.cy, r, stroke=0, fill=1)
+    draw_sign(
+        canvas,
+        axis.pictogram,
+        Box(diagram.cx - r * 0.25, diagram.cy + r * 0.4, r * 0.5, r * 0.42),
+        WHITE,
     )
+    box = Box(diagram.cx - r * 0.72, diagram.cy - r * 0.66, r * 1.44, r * 1.0)
+    para, height = _fitted(axis.concept, BOLD, box, WHITE, TA_CENTER, 15, 10)
+    para.drawOn(canvas, box.x, box.top - (box.h - height) / 2 - height)
+
+
+def _draw_node(canvas, axis, node: Node) -> None:
+    canvas.setFillColor(WHITE)
+    canvas.setStrokeColor(axis.colour)
+    canvas.setLineWidth(2.2)
+    canvas.circle(node.x, node.y, node.radius, stroke=1, fill=1)
+    icon = node.radius * 1.1
+    draw_sign(
+        canvas, node.pictogram, Box(node.x - icon / 2, node.y - icon / 2, icon, icon), axis.colour
+    )
+    badge = Box(node.x - node.radius * 1.45, node.y + node.radius * 0.25, mm(7.5), mm(7.5))
+    draw_shape(canvas, axis.shape, badge.expand(mm(0.5)), WHITE)
+    draw_shape(canvas, axis.shape, badge, axis.colour)
+    canvas.setFillColor(WHITE)
+    canvas.setFont(BOLD, 12)
+    lift = mm(1.1) if axis.shape == "triangle" else 0
+    canvas.drawCentredString(badge.center[0], badge.center[1] - 4.2 - lift, str(node.number))
     label = node.label_box
-    if node.align == "centre":
-        y = label.y if label.y > node.y else label.top - height
-    else:
-        y = label.y + (label.h - height) / 2
+    para, height = _fitted(node.label, BOLD, label, TEXT_DARK, TA_CENTER, LABEL_SIZE, LABEL_SIZE)
+    y = label.y if node.align == "above" else label.top - height
     para.drawOn(canvas, label.x, y)
 
 
 def _draw_slot(canvas, kit: Kit, slot: Box) -> None:
+    colour = kit.families["scenario"].colour
     canvas.saveState()
-    canvas.setStrokeColor(kit.families["scenario"].colour)
-    canvas.setLineWidth(1.2)
+    canvas.setStrokeColor(colour)
+    canvas.setLineWidth(1.4)
     canvas.setDash(6, 4)
-    canvas.roundRect(*_rect(slot), mm(3), stroke=1, fill=0)
+    canvas.roundRect(slot.x, slot.y, slot.w, slot.h, mm(3), stroke=1, fill=0)
     canvas.restoreState()
     draw_icon(
         canvas,
         "map-search",
-        Box(slot.center[0] - mm(9), slot.center[1] + mm(2), mm(18), mm(18)),
-        tint(kit.families["scenario"].colour, 0.35),
+        Box(slot.center[0] - mm(10), slot.center[1] + mm(4), mm(20), mm(20)),
+        tint(colour, 0.35),
     )
     for text, font, size, dy in (
-        ("Carte scénario", BOLD, 14, -mm(8)),
-        ("posez-la ici", REGULAR, 11, -mm(14)),
+        ("Carte scénario", BOLD, 16, -mm(6)),
+        ("posez-la ici", REGULAR, LABEL_SIZE, -mm(13)),
     ):
-        para, height = _fitted(
-            text, font, Box(slot.x, slot.y, slot.w, mm(8)), "#4B5563", TA_CENTER, size, "plateau"
+        para, _ = _fitted(
+            text, font, Box(slot.x, slot.y, slot.w, mm(8)), GREY, TA_CENTER, size, size
         )
         para.drawOn(canvas, slot.x, slot.center[1] + dy)
 
 
-def _rect(box: Box) -> tuple[float, float, float, float]:
-    return (box.x, box.y, box.w, box.h)
+def _draw_legend(canvas, kit: Kit, box: Box) -> None:
+    """The family signs, so that no one has to tell the axes apart by colour alone."""
+    row_h = min(mm(12), box.h / max(len(kit.axes), 1))
+    y = box.top - row_h
+    for axis in kit.axes:
+        sign = Box(box.x + mm(2), y + (row_h - mm(8)) / 2, mm(8), mm(8))
+        draw_shape(canvas, axis.shape, sign, axis.colour)
+        canvas.setFillColor(WHITE)
+        canvas.setFont(BOLD, 11)
+        lift = mm(0.9) if axis.shape == "triangle" else 0
+        canvas.drawCentredString(sign.center[0], sign.center[1] - 3.8 - lift, str(axis.number))
+        text_box = Box(sign.right + mm(2), y, box.right - sign.right - mm(2), row_h)
+        para, height = _fitted(
+            axis.short_title, REGULAR, text_box, TEXT_DARK, TA_LEFT, LABEL_SIZE, 11
+        )
+        para.drawOn(canvas, text_box.x, y + (row_h - height) / 2)
+        y -= row_h
