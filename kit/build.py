@@ -32,6 +32,7 @@ class BuildResult:
     kit_dir: Path
     outputs: tuple[Output, ...]
     seconds: float
+    warnings: tuple[str, ...] = ()
 
 
 def build(
@@ -83,7 +84,7 @@ def build(
     write_kit(
         outputs, kit_dir, manifest(outputs, kit.profile.name, kit.territory["nom"], __version__)
     )
-    return BuildResult(kit_dir, tuple(outputs), time.perf_counter() - started)
+    return BuildResult(kit_dir, tuple(outputs), time.perf_counter() - started, cards_plan.warnings)
 
 
 def _combined(parts: list[Output], path: str, title: str) -> Output:

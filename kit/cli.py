@@ -128,6 +128,8 @@ def _run(territory, output, profile, project, quiet: bool, preview: bool):
 
     started = time.perf_counter()
     result = run_build(project, territory, output, profile, _step_printer(quiet), preview=preview)
+    for warning in result.warnings:
+        click.echo(f"Attention : {warning}", err=True)
     if not quiet:
         where = _shown_path(result.kit_dir)
         pdfs = [o for o in result.outputs if o.path.endswith(".pdf")]

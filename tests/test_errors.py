@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from kit.cli import main
 
 FAILURE_1 = "Échec : 1 problème à corriger. Le kit précédent n’a pas été modifié."
@@ -16,10 +14,13 @@ FAILURE_1 = "Échec : 1 problème à corriger. Le kit précédent n’a pas ét�
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     monkeypatch.setattr(sys, "argv", ["makekit", *args])
-    with pytest.raises(SystemExit) as exit_info:
+    try:
         main()
+        code = 0
+    except SystemExit as exit_info:
+        code = exit_info.code
     out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
+    return code, out, err
 
 
 def build_args(project: Path) -> list[str]:
