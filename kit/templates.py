@@ -42,10 +42,16 @@ def _environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+@functools.lru_cache(maxsize=1024)
+def _compiled(source: str):
+    """Card templates are shared by every card of a family: compile each once."""
+    return _environment().from_string(source)
+
+
 def render(source: str, context: Mapping[str, Any]) -> str:
     """Render one template and apply French typography; raise TemplateProblem."""
     try:
-        text = _environment().from_string(source).render(context)
+        text = _compiled(source).render(context)
     except TemplateSyntaxError as error:
         raise TemplateProblem(
             f"modèle invalide : {error.message} (ligne {error.lineno} du modèle)"

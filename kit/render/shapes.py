@@ -128,11 +128,21 @@ def _user_svg(path: Path) -> Drawing:
 
 def draw_icon(canvas: Canvas, slug: str, box: Box, colour: str) -> None:
     """Draw a pictogram scaled to fit ``box``, centred."""
-    drawing = _icon_drawing(slug, colour)
+    width, operators = _icon_operators(slug, colour)
     size = min(box.w, box.h)
-    scale = size / drawing.width
+    scale = size / width
     canvas.saveState()
     canvas.translate(box.x + (box.w - size) / 2, box.y + (box.h - size) / 2)
     canvas.scale(scale, scale)
-    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.addLiteral(operators)
     canvas.restoreState()
+
+
+@functools.cache
+def _icon_operators(slug: str, colour: str) -> tuple[float, str]:
+    """An icon's PDF drawing operators, made once by svglib and reused on every card."""
+    drawing = _icon_drawing(slug, colour)
+    scratch = Canvas(io.BytesIO())
+    scratch._code = []  # only this drawing's operators
+    renderPDF.draw(drawing, scratch, 0, 0)
+    return drawing.width, "\n".join(scratch._code)
