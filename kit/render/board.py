@@ -26,14 +26,19 @@ def render_board(kit: Kit, plan: BoardPlan, game_title: str) -> bytes:
     buffer = io.BytesIO()
     size = (plan.page.w, plan.page.h)
     canvas = new_canvas(buffer, size, f"{game_title} — plateau", kit.territory["nom"])
+    draw_board(canvas, kit, plan, game_title)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def draw_board(canvas, kit: Kit, plan: BoardPlan, game_title: str) -> None:
+    """The whole board in page coordinates (origin at the bottom-left of ``plan.page``)."""
     for diagram in plan.diagrams:
         _draw_diagram(canvas, kit.axis(diagram.axis_id), diagram)
     _draw_title(canvas, kit, plan.title_box, game_title)
     _draw_slot(canvas, kit, plan.scenario_slot)
     _draw_legend(canvas, kit, plan.legend_box)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
 
 
 def _fitted(text: str, font: str, box: Box, colour: str, align: int, start: float, floor: float):
