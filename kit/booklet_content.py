@@ -12,6 +12,7 @@ from . import __version__
 from .deck import Deck
 from .fonts import FONT_CREDIT
 from .icons import ICON_SET_CREDIT
+from .layout.plan import CardsPlan
 from .model import CARD_FORMATS_MM, Kit
 from .templates import render
 from .typography import french
@@ -28,7 +29,7 @@ def game_title() -> str:
     return booklet_source()["titre"]
 
 
-def booklet_variables(kit: Kit, deck: Deck, card_sheets: int) -> dict[str, Any]:
+def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan) -> dict[str, Any]:
     balise = kit.families["balise"]
     size = f"{to_mm(balise.width):g} × {to_mm(balise.height):g} mm"
     if balise.format_name in CARD_FORMATS_MM:
@@ -39,7 +40,7 @@ def booklet_variables(kit: Kit, deck: Deck, card_sheets: int) -> dict[str, Any]:
         "nb_balises": len(kit.balises),
         "nb_scenarios": len(kit.scenarios),
         "nb_cartes": len(deck.fronts),
-        "nb_feuilles_cartes": card_sheets,
+        "nb_feuilles_cartes": sum(1 for s in plan.sheets if s.side in ("recto", "recto-verso")),
         "format_carte": size,
         "format_plateau": kit.profile.board_sheet_name,
     }

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-import io
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pypdf import PdfWriter
-
 from . import __version__
+from .assemble import (
+    board_outputs,
+    calibration_outputs,
+    card_outputs,
+    combined,
+    print_shop_ready,
+)
 from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
 from .checks import validate_sources
 from .deck import compose_deck
+from .errors import InputErrors, Problem
 from .layout.board import plan_board
 from .layout.plan import plan_cards
-from .model import make_kit
+from .model import Kit, make_kit
 from .preview import contact_sheet
-from .render.board import render_board
+from .profile import parse_offset
 from .render.booklet import render_booklet
-from .render.sheets import render_cards
+from .render.inks import Inks
 from .sources import DEFAULT_PROFILE, load_sources
 from .write import Output, manifest, slug, write_kit
 
@@ -42,59 +47,54 @@ def build(
     profile: str = DEFAULT_PROFILE,
     report: Report = lambda step: None,
     preview: bool = False,
+    back_offset: str | None = None,
 ) -> BuildResult:
     started = time.perf_counter()
     report("Lecture des fichiers")
     sources = load_sources(project, territory, profile)
     report("Vérification des données")
     validate_sources(sources)
-    kit = make_kit(sources)
+    kit = _with_back_offset(make_kit(sources), back_offset)
     deck = compose_deck(kit, sources)
     report("Mise en page")
     cards_plan = plan_cards(kit, deck)
     board_plan = plan_board(kit)
-    title = game_title()
+    inks = Inks(kit.profile.icc_profile)
+    title, name = game_title(), slug(kit.territory["nom_court"])
     report("Dessin des cartes")
-    cards_pdf = render_cards(kit, deck, cards_plan, title)
+    outputs = card_outputs(kit, deck, cards_plan, title, inks, name)
     report("Dessin du plateau")
-    board_pdf = render_board(kit, board_plan, title)
+    outputs += board_outputs(kit, board_plan, title, inks, name)
     report("Rédaction du livret")
-    content = rendered_booklet(booklet_variables(kit, deck, len(cards_plan.sheets)))
-    booklet_pdf, booklet_pages = render_booklet(
-        kit, content, credits(kit), kit.axes, kit.profile.booklet_sheet
+    content = rendered_booklet(booklet_variables(kit, deck, cards_plan))
+    booklet, pages = render_booklet(
+        kit, content, credits(kit), kit.axes, kit.profile.booklet_sheet, inks
     )
-    name = slug(kit.territory["nom_court"])
-    outputs = [
-        Output(f"{name}-cartes.pdf", "cartes", len(cards_plan.sheets), cards_pdf),
-        Output(f"{name}-plateau.pdf", "plateau", 1, board_pdf),
-        Output(f"{name}-livret.pdf", "livret", booklet_pages, booklet_pdf),
-    ]
+    outputs.append(Output(f"{name}-livret.pdf", "livret", pages, booklet))
+    outputs += calibration_outputs(kit, title, inks, name)
+    outputs = print_shop_ready(outputs, kit, title)
     outputs.append(
-        _combined(outputs, f"{name}-kit-complet.pdf", f"{title} — {kit.territory['nom']}")
+        combined(outputs, f"{name}-kit-complet.pdf", f"{title} — {kit.territory['nom']}")
     )
     if preview:
         report("Aperçu")
-        outputs.append(
-            Output(
-                f"{name}-apercu.png", "apercu", 1, contact_sheet(cards_pdf, cards_plan, board_pdf)
-            )
-        )
+        cards = [o.data for o in outputs if o.component == "cartes"]
+        board = next(o.data for o in outputs if o.component == "plateau")
+        png = contact_sheet(cards, cards_plan, deck, board)
+        outputs.append(Output(f"{name}-apercu.png", "apercu", 1, png))
     report("Écriture des fichiers")
     kit_dir = (output_root or project / "output") / name
-    write_kit(
-        outputs, kit_dir, manifest(outputs, kit.profile.name, kit.territory["nom"], __version__)
-    )
+    write_kit(outputs, kit_dir, manifest(outputs, kit.profile, kit.territory["nom"], __version__))
     return BuildResult(kit_dir, tuple(outputs), time.perf_counter() - started, cards_plan.warnings)
 
 
-def _combined(parts: list[Output], path: str, title: str) -> Output:
-    """Booklet, board, then cards in one PDF, for sharing the whole kit as one file."""
-    writer = PdfWriter()
-    order = sorted(parts, key=lambda p: ("livret", "plateau", "cartes").index(p.component))
-    for part in order:
-        writer.append(io.BytesIO(part.data))
-    writer.add_metadata({"/Title": title, "/Producer": f"makekit {__version__}"})
-    writer._ID = None  # no random file identifier: same inputs, same bytes
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return Output(path, "kit-complet", sum(p.pages for p in parts), buffer.getvalue())
+def _with_back_offset(kit: Kit, back_offset: str | None) -> Kit:
+    """``--back-offset X,Y`` replaces the profile's own offset."""
+    if back_offset is None:
+        return kit
+    try:
+        offset = parse_offset(back_offset)
+    except ValueError:
+        message = f"« {back_offset} » : écrivez « X,Y » en millimètres, par exemple « 1.5,-0.5 »"
+        raise InputErrors([Problem("--back-offset", 0, "", message)]) from None
+    return replace(kit, profile=replace(kit.profile, back_offset=offset))

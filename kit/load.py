@@ -35,16 +35,66 @@ class Document:
     file: str
     data: Any
     lines: dict[YamlPath, int] = field(default_factory=dict)
+    files: dict[YamlPath, str] = field(default_factory=dict)  # for values merged from another file
 
-    def line_of(self, path: YamlPath) -> int:
-        """The line of the value at ``path``, or of its nearest ancestor that has one."""
+    def _known(self, path: YamlPath) -> YamlPath:
         path = tuple(path)
         while path not in self.lines and path:
             path = path[:-1]
-        return self.lines.get(path, 1)
+        return path
+
+    def line_of(self, path: YamlPath) -> int:
+        """The line of the value at ``path``, or of its nearest ancestor that has one."""
+        return self.lines.get(self._known(path), 1)
+
+    def file_of(self, path: YamlPath) -> str:
+        return self.files.get(self._known(path), self.file)
 
     def problem(self, path: YamlPath, message: str) -> Problem:
-        return Problem(self.file, self.line_of(path), format_path(path), message)
+        return Problem(self.file_of(path), self.line_of(path), format_path(path), message)
+
+
+def merged(parent: Document, child: Document) -> Document:
+    """``child`` over ``parent``, mappings merged key by key; every value keeps its file and line."""
+    result = Document(child.file, None)
+    result.data = _merge(parent, child, (), result)
+    return result
+
+
+def _merge(parent: Document, child: Document, path: YamlPath, into: Document) -> Any:
+    old, new = _value_at(parent.data, path), _value_at(child.data, path)
+    if isinstance(old, dict) and isinstance(new, dict):
+        _record(into, child, path)
+        return {key: _merge(parent, child, (*path, key), into) for key in {**old, **new}}
+    if new is not _MISSING:
+        _copy_positions(into, child, path)
+        return new
+    _copy_positions(into, parent, path)
+    return old
+
+
+_MISSING = object()
+
+
+def _value_at(data: Any, path: YamlPath) -> Any:
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return _MISSING
+        data = data[part]
+    return data
+
+
+def _record(into: Document, source: Document, path: YamlPath) -> None:
+    if path in source.lines:
+        into.lines[path] = source.lines[path]
+        into.files[path] = source.file_of(path)
+
+
+def _copy_positions(into: Document, source: Document, path: YamlPath) -> None:
+    for known in source.lines:
+        if known[: len(path)] == path:
+            into.lines[known] = source.lines[known]
+            into.files[known] = source.file_of(known)
 
 
 def load_yaml(path: Path, display_name: str | None = None) -> Document:

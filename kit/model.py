@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .images import is_file_reference, resolve_user_file
+from .profile import Profile, make_profile
 from .sources import Sources
 from .units import mm, parse_length
 
@@ -18,13 +19,6 @@ CARD_FORMATS_MM = {
     "tarot": (70.0, 120.0),
     "a6": (105.0, 148.0),
     "carre": (70.0, 70.0),
-}
-SHEETS_MM = {
-    "A4": (210.0, 297.0),
-    "A3": (297.0, 420.0),
-    "A2": (420.0, 594.0),
-    "A1": (594.0, 841.0),
-    "letter": (215.9, 279.4),
 }
 SCENARIO_KINDS = {
     "opportunite": ("Opportunité", "lightbulb-on"),
@@ -102,33 +96,6 @@ class Family:
 
 
 @dataclass(frozen=True)
-class CropMarks:
-    length: float
-    offset: float
-    stroke: float
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    description: str
-    sheet: tuple[float, float]
-    margin: float
-    gap: float
-    bleed: float
-    crop_marks: CropMarks
-    sheet_label: bool
-    board_sheet: tuple[float, float]
-    board_sheet_name: str
-    booklet_sheet: tuple[float, float]
-
-    @property
-    def card_bleed(self) -> float:
-        """How far card art runs past the trim: never into the neighbouring card."""
-        return min(self.bleed, self.gap / 2)
-
-
-@dataclass(frozen=True)
 class Kit:
     """Everything a build needs, checked and in points."""
 
@@ -165,7 +132,7 @@ def make_kit(sources: Sources) -> Kit:
         scenarios=scenarios,
         territory=_frozen(sources.territory.data),
         families=MappingProxyType(families),
-        profile=_profile(sources.profile.data),
+        profile=make_profile(sources.profile.data, sources.project),
         scenario_file=sources.scenarios.file,
     )
 
@@ -261,31 +228,4 @@ def _family(data: dict, file: str) -> Family:
         min_size=parse_length(sizes.get("minimum", "7.5pt")),
         colour=data.get("couleur", "#141C28"),
         file=file,
-    )
-
-
-def _sheet(name: str, orientation: str = "portrait") -> tuple[float, float]:
-    width, height = (mm(v) for v in SHEETS_MM[name])
-    return (height, width) if orientation == "paysage" else (width, height)
-
-
-def _profile(data: dict) -> Profile:
-    marks = data["traits_de_coupe"]
-    board = data["plateau"]["feuille"]
-    return Profile(
-        name=data["nom"],
-        description=data["description"],
-        sheet=_sheet(data["feuille"], data.get("orientation", "portrait")),
-        margin=parse_length(data["marge"]),
-        gap=parse_length(data["espacement"]),
-        bleed=parse_length(data["fond_perdu"]),
-        crop_marks=CropMarks(
-            parse_length(marks["longueur"]),
-            parse_length(marks["ecart"]),
-            parse_length(marks["epaisseur"]),
-        ),
-        sheet_label=data.get("etiquette", True),
-        board_sheet=_sheet(board, "paysage"),
-        board_sheet_name=board,
-        booklet_sheet=_sheet(data["livret"]["feuille"]),
     )

@@ -7,6 +7,7 @@ import io
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
+from .deck import Deck
 from .layout.plan import CardsPlan
 
 CARD_SCALE = 1.6  # pixels per point: ~113 dpi, enough to read a card on screen
@@ -15,9 +16,10 @@ GAP = 16
 BACKGROUND = "#E5E7EB"
 
 
-def contact_sheet(cards_pdf: bytes, plan: CardsPlan, board_pdf: bytes) -> bytes:
-    pairs = _card_pairs(cards_pdf, plan)
-    card_w, card_h = pairs[0][0].size
+def contact_sheet(card_pdfs: list[bytes], plan: CardsPlan, deck: Deck, board_pdf: bytes) -> bytes:
+    faces = _card_images(card_pdfs, plan)
+    pairs = [(faces[face.key], faces["dos-" + face.back]) for face in deck.fronts]
+    card_w, card_h = max(f.width for f, _ in pairs), max(f.height for f, _ in pairs)
     pair_w = 2 * card_w + GAP // 2
     rows = (len(pairs) + PAIRS_PER_ROW - 1) // PAIRS_PER_ROW
     width = PAIRS_PER_ROW * (pair_w + GAP) + GAP
@@ -39,21 +41,19 @@ def contact_sheet(cards_pdf: bytes, plan: CardsPlan, board_pdf: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def _card_pairs(cards_pdf: bytes, plan: CardsPlan) -> list[tuple[Image.Image, Image.Image]]:
-    document = pdfium.PdfDocument(cards_pdf)
-    pairs = []
-    for index in range(0, len(plan.sheets), 2):
-        recto, verso = plan.sheets[index], plan.sheets[index + 1]
-        front_page = document[index].render(scale=CARD_SCALE).to_pil()
-        back_page = document[index + 1].render(scale=CARD_SCALE).to_pil()
-        for (front_box, _), (back_box, _) in zip(recto.placements, verso.placements, strict=True):
-            pairs.append(
-                (
-                    _crop(front_page, front_box, recto.grid.sheet.h),
-                    _crop(back_page, back_box, verso.grid.sheet.h),
-                )
-            )
-    return pairs
+def _card_images(card_pdfs: list[bytes], plan: CardsPlan) -> dict[str, Image.Image]:
+    """Each face and back, cropped to its trim from the first page that shows it."""
+    images: dict[str, Image.Image] = {}
+    for data, document in zip(card_pdfs, plan.documents, strict=True):
+        pdf = pdfium.PdfDocument(data)
+        for index, sheet in enumerate(document.sheets):
+            wanted = [p for p in sheet.placements if p.key not in images]
+            if not wanted:
+                continue
+            page = pdf[index].render(scale=CARD_SCALE).to_pil()
+            for placement in wanted:
+                images[placement.key] = _crop(page, placement.box, sheet.size[1])
+    return images
 
 
 def _crop(page: Image.Image, box, sheet_h: float) -> Image.Image:

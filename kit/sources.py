@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputErrors, Problem
-from .load import Document, load_yaml
+from .load import Document, load_yaml, merged
 
 FAMILIES = ("axe", "balise", "scenario")
 DEFAULT_TERRITORY = Path("territoires") / "val-de-sorne.yaml"
@@ -36,15 +36,17 @@ def load_sources(project: Path, territory: Path | None, profile: str) -> Sources
         "profile": project / "layouts" / f"{profile}.yaml",
         **{f"family:{name}": project / "cards" / f"{name}.yaml" for name in FAMILIES},
     }
-    if not wanted["profile"].is_file():
-        problems.append(_unknown_profile(project, profile))
-        del wanted["profile"]
+    del wanted["profile"]
     documents: dict[str, Document] = {}
     for key, path in wanted.items():
         try:
             documents[key] = load_yaml(path, _display_name(path, project))
         except InputErrors as error:
             problems.extend(error.problems)
+    try:
+        documents["profile"] = load_profile(project, profile)
+    except InputErrors as error:
+        problems.extend(error.problems)
     if problems:
         raise InputErrors(problems)
     return Sources(
@@ -57,6 +59,33 @@ def load_sources(project: Path, territory: Path | None, profile: str) -> Sources
     )
 
 
+def load_profile(project: Path, name: str, seen: tuple[str, ...] = ()) -> Document:
+    """A print profile of layouts/, with what it ``extends`` merged under it."""
+    path = project / "layouts" / f"{name}.yaml"
+    if not path.is_file():
+        raise InputErrors([_unknown_profile(project, name)])
+    document = load_yaml(path, _display_name(path, project))
+    parent = document.data.get("extends") if isinstance(document.data, dict) else None
+    if not isinstance(parent, str):
+        return document
+    if parent in (*seen, name):
+        chain = " → ".join((*seen, name, parent))
+        raise InputErrors([document.problem(("extends",), f"héritage circulaire : {chain}")])
+    try:
+        base = load_profile(project, parent, (*seen, name))
+    except InputErrors as error:
+        if any(p.message.startswith("profil d’impression") for p in error.problems):
+            known = ", ".join(_known_profiles(project))
+            message = f"profil « {parent} » inconnu (profils disponibles : {known})"
+            raise InputErrors([document.problem(("extends",), message)]) from None
+        raise
+    return merged(base, document)
+
+
+def _known_profiles(project: Path) -> list[str]:
+    return sorted(p.stem for p in (project / "layouts").glob("*.yaml"))
+
+
 def _display_name(path: Path, project: Path) -> str:
     try:
         return str(path.resolve().relative_to(project.resolve()))
@@ -65,7 +94,7 @@ def _display_name(path: Path, project: Path) -> str:
 
 
 def _unknown_profile(project: Path, profile: str) -> Problem:
-    known = sorted(p.stem for p in (project / "layouts").glob("*.yaml"))
+    known = _known_profiles(project)
     return Problem(
         f"layouts/{profile}.yaml",
         0,

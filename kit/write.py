@@ -10,6 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .profile import Profile
+from .units import to_mm
+
 
 @dataclass(frozen=True)
 class Output:
@@ -26,12 +29,12 @@ def slug(text: str) -> str:
     return "-".join(words) or "kit"
 
 
-def manifest(outputs: list[Output], profile: str, territory: str, version: str) -> bytes:
+def manifest(outputs: list[Output], profile: Profile, territory: str, version: str) -> bytes:
     files = [
         {
             "path": out.path,
             "component": out.component,
-            "profile": profile,
+            "profile": profile.name,
             "pages": out.pages,
             "bytes": len(out.data),
             "sha256": hashlib.sha256(out.data).hexdigest(),
@@ -41,7 +44,14 @@ def manifest(outputs: list[Output], profile: str, territory: str, version: str) 
     document = {
         "generator": f"makekit {version}",
         "territory": territory,
-        "profile": profile,
+        "profile": profile.name,
+        "preflight": {  # what the profile promises, for `makekit check`
+            "couleurs": "cmjn" if profile.cmyk else "rvb",
+            "fond_perdu_mm": round(to_mm(profile.card_bleed), 3) if profile.page_boxes else 0,
+            "zone_tranquille_mm": 4,
+            "boites": profile.page_boxes,
+            "pdfx": profile.pdfx,
+        },
         "files": files,
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()

@@ -191,7 +191,8 @@ def test_unknown_profile(project, monkeypatch, capsys):
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project), "--profile", "a5")
     assert code == 1
     assert error_lines(err)[0] == (
-        "layouts/a5.yaml: profil d’impression « a5 » inconnu (profils disponibles : a4-recto-verso)"
+        "layouts/a5.yaml: profil d’impression « a5 » inconnu (profils disponibles : "
+        "a3-recto-verso, a4-pliage, a4-recto-verso, imprimeur, letter-recto-verso)"
     )
 
 

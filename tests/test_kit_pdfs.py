@@ -125,7 +125,14 @@ def test_manifest_lists_every_file_with_its_hash(default_kit):
 
     manifest = json.loads((default_kit.kit_dir / "manifest.json").read_text(encoding="utf-8"))
     components = {entry["component"] for entry in manifest["files"]}
-    assert components == {"cartes", "plateau", "livret", "kit-complet"}
+    assert components == {
+        "cartes",
+        "plateau",
+        "plateau-assemblage",
+        "calibrage",
+        "livret",
+        "kit-complet",
+    }
     for entry in manifest["files"]:
         data = (default_kit.kit_dir / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()

@@ -4,7 +4,7 @@ import pytest
 
 from kit.layout.card import card_boxes
 from kit.layout.imposition import crop_marks, impose, plan_grid
-from kit.model import CropMarks, Profile
+from kit.profile import CropMarks, Profile
 from kit.units import mm, to_mm
 
 A4 = (mm(210), mm(297))
@@ -14,7 +14,9 @@ def profile(**changes) -> Profile:
     values = dict(
         name="test",
         description="test",
+        imposition="grille",
         sheet=A4,
+        sheet_name="A4",
         margin=mm(10),
         gap=mm(4),
         bleed=mm(2),
@@ -22,6 +24,8 @@ def profile(**changes) -> Profile:
         sheet_label=True,
         board_sheet=(mm(420), mm(297)),
         board_sheet_name="A3",
+        board_bleed=0,
+        tiles=None,
         booklet_sheet=A4,
     )
     values.update(changes)
@@ -74,10 +78,10 @@ def test_crop_marks_stay_outside_every_card_and_its_bleed():
 def test_impose_pairs_each_front_sheet_with_its_back_sheet():
     grid = plan_grid(profile(), mm(70), mm(120))
     pairs = [(f"face-{i}", f"dos-{i % 2}") for i in range(6)]
-    sheets = impose(pairs, grid)
+    sheets = impose(pairs, grid, profile())
     assert [s.side for s in sheets] == ["recto", "verso", "recto", "verso"]
-    assert [key for _, key in sheets[1].placements] == ["dos-0", "dos-1", "dos-0", "dos-1"]
-    assert sheets[1].placements[0][0] == grid.back_slot(0)
+    assert [p.key for p in sheets[1].placements] == ["dos-0", "dos-1", "dos-0", "dos-1"]
+    assert sheets[1].placements[0].box == grid.back_slot(0)
     assert len(sheets[2].placements) == 2
 
 

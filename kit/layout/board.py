@@ -6,9 +6,11 @@ import math
 from dataclasses import dataclass
 
 from ..model import Kit
+from ..profile import sheet_size
 from ..units import mm
 from .geometry import Box
 
+DESIGN_PAGE = sheet_size("A3", "paysage")  # drawn at this size, scaled to the printed one
 MARGIN = mm(12)
 GUTTER = mm(5)
 LABEL_W = mm(47)  # "RECONNAISSANCE et" on one line at 14 pt bold
@@ -50,7 +52,7 @@ class BoardPlan:
 
 
 def plan_board(kit: Kit) -> BoardPlan:
-    page = Box(0, 0, *kit.profile.board_sheet)
+    page = Box(0, 0, *DESIGN_PAGE)
     area = page.inset(MARGIN)
     scenario = kit.families["scenario"]
     centre_w = scenario.width + mm(12)

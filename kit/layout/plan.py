@@ -9,8 +9,19 @@ from pathlib import Path
 from ..deck import Deck, Face
 from ..images import PRINT_DPI, RASTER_SUFFIXES, printed_dpi
 from ..model import Kit
+from ..profile import Profile
+from ..units import to_mm
 from .card import CardBoxes, FittedText, card_boxes, fit_text
-from .imposition import Grid, SheetPlan, impose, plan_grid
+from .imposition import SheetPlan, impose, impose_cards, impose_fold, plan_fold_grid, plan_grid
+
+
+@dataclass(frozen=True)
+class CardsDocument:
+    """One cards PDF: every card of the kit, or (one card a page) those of one size."""
+
+    suffix: str  # added to the file name: "" or "-70x120"
+    sheets: tuple[SheetPlan, ...]
+    keys: frozenset[str]  # the faces and backs it draws
 
 
 @dataclass(frozen=True)
@@ -18,12 +29,12 @@ class CardsPlan:
     boxes: Mapping[str, CardBoxes]  # per family
     fitted: Mapping[str, FittedText]  # per face key
     back_family: Mapping[str, str]  # back key -> family whose size it has
-    sheets: tuple[SheetPlan, ...]
+    documents: tuple[CardsDocument, ...]
     warnings: tuple[str, ...] = ()
 
     @property
-    def grids(self) -> tuple[Grid, ...]:
-        return tuple(dict.fromkeys(sheet.grid for sheet in self.sheets))
+    def sheets(self) -> tuple[SheetPlan, ...]:
+        return tuple(sheet for document in self.documents for sheet in document.sheets)
 
 
 def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
@@ -40,15 +51,35 @@ def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
         for face in deck.fronts
     }
     back_family = {face.back: face.family for face in deck.fronts}
-    sheets: list[SheetPlan] = []
-    for size, faces in _by_size(kit, deck).items():
-        grid = plan_grid(kit.profile, *size)
-        pairs = [(face.key, "dos-" + face.back) for face in faces]
-        sheets += impose(pairs, grid, first_number=len(sheets) + 1)
     warnings = tuple(
         w for face in deck.fronts for w in _resolution_warnings(face, boxes[face.family])
     )
-    return CardsPlan(boxes, fitted, back_family, tuple(sheets), warnings)
+    documents = _documents(kit.profile, _by_size(kit, deck))
+    return CardsPlan(boxes, fitted, back_family, documents, warnings)
+
+
+def _documents(profile: Profile, groups: dict) -> tuple[CardsDocument, ...]:
+    """Grid and fold-over: one PDF for all sizes; one card a page: one PDF per size."""
+    documents: list[CardsDocument] = []
+    sheets: list[SheetPlan] = []
+    keys: set[str] = set()
+    for (width, height), faces in groups.items():
+        pairs = [(face.key, "dos-" + face.back) for face in faces]
+        group_keys = {key for pair in pairs for key in pair}
+        if profile.imposition == "carte":
+            pages = impose_cards(pairs, profile, width, height)
+            suffix = f"-{to_mm(width):g}x{to_mm(height):g}"
+            documents.append(CardsDocument(suffix, tuple(pages), frozenset(group_keys)))
+        elif profile.imposition == "pliage":
+            grid = plan_fold_grid(profile, width, height)
+            sheets += impose_fold(pairs, grid, profile, first_number=len(sheets) + 1)
+        else:
+            grid = plan_grid(profile, width, height)
+            sheets += impose(pairs, grid, profile, first_number=len(sheets) + 1)
+        keys |= group_keys
+    if sheets:
+        documents.append(CardsDocument("", tuple(sheets), frozenset(keys)))
+    return tuple(documents)
 
 
 def _resolution_warnings(face: Face, boxes: CardBoxes) -> list[str]:

@@ -14,18 +14,38 @@ from ..layout.geometry import Box
 from ..model import Kit
 from ..units import mm
 from .cards import WHITE, tint
+from .inks import Inks
 from .patterns import draw_pattern
 from .pdf import new_canvas
 from .shapes import draw_icon, draw_shape, draw_sign
 
 LABEL_SIZE = 14  # the smallest text of the board, read from across the table
 GREY = "#4B5563"
+BACKGROUND = "#F7F4EE"  # only behind a board printed with bleed, so the trim is never white
 
 
-def render_board(kit: Kit, plan: BoardPlan, game_title: str) -> bytes:
+def render_board(
+    kit: Kit,
+    plan: BoardPlan,
+    game_title: str,
+    inks: Inks,
+    trim_size: tuple[float, float],
+    bleed: float = 0.0,
+) -> bytes:
+    """The board on one page of ``trim_size``, scaled from its A3 design; with a bleed, a
+    background runs into it and the page carries TrimBox and BleedBox."""
     buffer = io.BytesIO()
-    size = (plan.page.w, plan.page.h)
-    canvas = new_canvas(buffer, size, f"{game_title} — plateau", kit.territory["nom"])
+    size = (trim_size[0] + 2 * bleed, trim_size[1] + 2 * bleed)
+    canvas = new_canvas(buffer, size, f"{game_title} — plateau", kit.territory["nom"], inks)
+    trim = Box(bleed, bleed, *trim_size)
+    if bleed > 0:
+        canvas.setTrimBox(trim.as_pdf_box())
+        canvas.setBleedBox(Box(0, 0, *size).as_pdf_box())
+        canvas.setFillColor(BACKGROUND)
+        canvas.rect(0, 0, *size, stroke=0, fill=1)
+    scale = trim_size[0] / plan.page.w
+    canvas.translate(bleed, bleed)
+    canvas.scale(scale, scale)
     draw_board(canvas, kit, plan, game_title)
     canvas.showPage()
     canvas.save()

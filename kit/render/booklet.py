@@ -28,7 +28,8 @@ from ..layout.geometry import Box
 from ..typography import breakable_only_where_allowed
 from ..units import mm
 from .cards import tint
-from .pdf import new_canvas
+from .inks import Inks
+from .pdf import RGB_INKS, new_canvas
 from .shapes import draw_shape
 
 INK = "#1F2328"
@@ -91,7 +92,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def render_booklet(
-    kit, content: Mapping[str, Any], credits: list[str], axes, pagesize
+    kit, content: Mapping[str, Any], credits: list[str], axes, pagesize, inks: Inks = RGB_INKS
 ) -> tuple[bytes, int]:
     """``content`` is livret.yaml with its templates already rendered; returns (pdf, pages)."""
     styles = _styles()
@@ -122,14 +123,17 @@ def render_booklet(
         ]
     )
     maker = partial(
-        _canvas_maker, title=f"{content['titre']} — règles du jeu", subject=kit.territory["nom"]
+        _canvas_maker,
+        title=f"{content['titre']} — règles du jeu",
+        subject=kit.territory["nom"],
+        inks=inks,
     )
     doc.build(story, canvasmaker=maker)
     return buffer.getvalue(), doc.page
 
 
-def _canvas_maker(filename, pagesize=None, title: str = "", subject: str = "", **_ignored):
-    return new_canvas(filename, pagesize, title, subject)
+def _canvas_maker(filename, pagesize=None, title="", subject="", inks=RGB_INKS, **_ignored):
+    return new_canvas(filename, pagesize, title, subject, inks)
 
 
 def _cover(content, kit, styles) -> list:

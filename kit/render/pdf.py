@@ -1,4 +1,4 @@
-"""A reportlab canvas set for reproducible, fully embedded output."""
+"""A reportlab canvas set for reproducible, fully embedded output, in the profile's inks."""
 
 from __future__ import annotations
 
@@ -6,36 +6,65 @@ import functools
 import io
 
 from reportlab import rl_config
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color, toColor
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..fonts import REGULAR, register_fonts
+from .inks import Inks
 
 rl_config.useA85 = 0  # plain Flate streams: smaller files
+RGB_INKS = Inks()
 
 
 @functools.cache
-def _hex_colour(value: str) -> Color:
-    return HexColor(value)
+def _parsed(value: str) -> Color:
+    return toColor(value)
+
+
+def _converted(inks: Inks, colour) -> Color:
+    if isinstance(colour, str):
+        colour = _parsed(colour)
+    elif isinstance(colour, tuple | list):
+        colour = Color(*colour)
+    return inks.colour(colour)
 
 
 class KitCanvas(Canvas):
-    """A canvas that parses each "#RRGGBB" colour once: the art sets tens of thousands."""
+    """Every colour goes through the profile's inks; each "#RRGGBB" string is parsed once (the
+    illustrations set tens of thousands)."""
+
+    def __init__(self, *args, inks: Inks = RGB_INKS, **kwargs) -> None:
+        self.inks = inks
+        super().__init__(*args, enforceColorSpace="cmyk" if inks.cmyk else None, **kwargs)
 
     def setFillColor(self, aColor, alpha=None):  # noqa: N802, N803 (reportlab's names)
-        if isinstance(aColor, str) and aColor.startswith("#"):
-            aColor = _hex_colour(aColor)
-        super().setFillColor(aColor, alpha)
+        super().setFillColor(_converted(self.inks, aColor), alpha)
 
     def setStrokeColor(self, aColor, alpha=None):  # noqa: N802, N803
-        if isinstance(aColor, str) and aColor.startswith("#"):
-            aColor = _hex_colour(aColor)
-        super().setStrokeColor(aColor, alpha)
+        super().setStrokeColor(_converted(self.inks, aColor), alpha)
+
+    def beginText(self, x=0, y=0, direction=None):  # noqa: N802
+        return KitTextObject(self, x, y, direction=direction)
+
+
+class KitTextObject(PDFTextObject):
+    """Paragraphs set their colours on the text object, not on the canvas."""
+
+    def setFillColor(self, aColor, alpha=None):  # noqa: N802, N803
+        super().setFillColor(_converted(self._canvas.inks, aColor), alpha)
+
+    def setStrokeColor(self, aColor, alpha=None):  # noqa: N802, N803
+        super().setStrokeColor(_converted(self._canvas.inks, aColor), alpha)
 
 
 def new_canvas(
-    buffer: io.BytesIO, pagesize: tuple[float, float], title: str, subject: str
-) -> Canvas:
+    buffer: io.BytesIO,
+    pagesize: tuple[float, float],
+    title: str,
+    subject: str,
+    inks: Inks = RGB_INKS,
+) -> KitCanvas:
     register_fonts()
     canvas = KitCanvas(
         buffer,
@@ -45,6 +74,7 @@ def new_canvas(
         initialFontSize=10,
         pageCompression=1,
         lang="fr-FR",
+        inks=inks,
     )
     canvas.setTitle(title)
     canvas.setSubject(subject)

@@ -7,6 +7,7 @@ import io
 import math
 from pathlib import Path
 
+from PIL import Image
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib.utils import ImageReader
@@ -17,6 +18,8 @@ from ..fonts import REGULAR, register_fonts
 from ..icons import icon_path_data
 from ..images import ImageProblem, cover_crop
 from ..layout.geometry import Box
+from .inks import Inks
+from .pdf import RGB_INKS, KitCanvas
 
 # renderPDF selects the graphics state's default font before drawing anything, and that
 # default (Helvetica) would be referenced, unembedded, in the PDF: use our embedded font.
@@ -110,10 +113,13 @@ def draw_user_image(canvas: Canvas, path: Path, box: Box, cover: bool) -> None:
         canvas.scale(scale, scale)
         renderPDF.draw(drawing, canvas, 0, 0)
     elif cover:
-        canvas.drawImage(ImageReader(cover_crop(path, box.w, box.h)), box.x, box.y, box.w, box.h)
+        image = _inks(canvas).image(cover_crop(path, box.w, box.h))
+        canvas.drawImage(ImageReader(image), box.x, box.y, box.w, box.h)
     else:
+        with Image.open(path) as source:
+            image = _inks(canvas).image(_flattened(source))
         canvas.drawImage(
-            str(path), box.x, box.y, box.w, box.h, preserveAspectRatio=True, anchor="c", mask="auto"
+            ImageReader(image), box.x, box.y, box.w, box.h, preserveAspectRatio=True, anchor="c"
         )
     canvas.restoreState()
 
@@ -126,9 +132,22 @@ def _user_svg(path: Path) -> Drawing:
     return drawing
 
 
+def _inks(canvas: Canvas) -> Inks:
+    return getattr(canvas, "inks", RGB_INKS)
+
+
+def _flattened(image: Image.Image) -> Image.Image:
+    """Transparent pixels on white: print files carry no transparency."""
+    if image.mode in ("RGBA", "LA", "P"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, "#FFFFFF")
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
 def draw_icon(canvas: Canvas, slug: str, box: Box, colour: str) -> None:
     """Draw a pictogram scaled to fit ``box``, centred."""
-    width, operators = _icon_operators(slug, colour)
+    width, operators = _icon_operators(slug, colour, _inks(canvas))
     size = min(box.w, box.h)
     scale = size / width
     canvas.saveState()
@@ -139,10 +158,10 @@ def draw_icon(canvas: Canvas, slug: str, box: Box, colour: str) -> None:
 
 
 @functools.cache
-def _icon_operators(slug: str, colour: str) -> tuple[float, str]:
+def _icon_operators(slug: str, colour: str, inks: Inks) -> tuple[float, str]:
     """An icon's PDF drawing operators, made once by svglib and reused on every card."""
     drawing = _icon_drawing(slug, colour)
-    scratch = Canvas(io.BytesIO())
+    scratch = KitCanvas(io.BytesIO(), inks=inks)
     scratch._code = []  # only this drawing's operators
     renderPDF.draw(drawing, scratch, 0, 0)
     return drawing.width, "\n".join(scratch._code)

@@ -1,4 +1,4 @@
-"""The cards PDF: each card drawn once as a form, placed on imposed sheets with crop marks."""
+"""The cards PDFs: each card drawn once as a form, placed on imposed pages with their marks."""
 
 from __future__ import annotations
 
@@ -6,27 +6,37 @@ import io
 
 from ..deck import Deck
 from ..fonts import REGULAR
-from ..layout.imposition import SheetPlan, crop_marks
-from ..layout.plan import CardsPlan
+from ..layout.imposition import Placement, SheetPlan
+from ..layout.plan import CardsDocument, CardsPlan
 from ..model import Kit
 from ..units import mm
 from .cards import draw_back_form, draw_face_form, form_name
+from .inks import Inks
 from .pdf import new_canvas
 
 LABEL_GREY = "#6B7280"
 MARK_BLACK = "#000000"
+FOLD_DASH = (3, 2)
 
 
-def render_cards(kit: Kit, deck: Deck, plan: CardsPlan, game_title: str) -> bytes:
+def render_cards(
+    kit: Kit, deck: Deck, plan: CardsPlan, document: CardsDocument, game_title: str, inks: Inks
+) -> bytes:
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, kit.profile.sheet, f"{game_title} — cartes", kit.territory["nom"])
+    first = document.sheets[0].size
+    canvas = new_canvas(buffer, first, f"{game_title} — cartes", kit.territory["nom"], inks)
     for face in deck.fronts:
-        draw_face_form(canvas, face, plan.boxes[face.family], plan.fitted[face.key])
+        if face.key in document.keys:
+            draw_face_form(canvas, face, plan.boxes[face.family], plan.fitted[face.key])
     for key, back in deck.backs.items():
-        if key in plan.back_family:
+        if "dos-" + key in document.keys:
             draw_back_form(canvas, back, plan.boxes[plan.back_family[key]], game_title)
-    total = len(plan.sheets)
-    for sheet in plan.sheets:
+    total = len(document.sheets)
+    for sheet in document.sheets:
+        canvas.setPageSize(sheet.size)
+        if sheet.trim is not None:
+            canvas.setTrimBox(sheet.trim.as_pdf_box())
+            canvas.setBleedBox(sheet.bleed.as_pdf_box())
         _draw_sheet(canvas, kit, sheet, total, game_title)
         canvas.showPage()
     canvas.save()
@@ -34,30 +44,49 @@ def render_cards(kit: Kit, deck: Deck, plan: CardsPlan, game_title: str) -> byte
 
 
 def _draw_sheet(canvas, kit: Kit, sheet: SheetPlan, total: int, game_title: str) -> None:
-    for box, key in sheet.placements:
-        canvas.saveState()
-        canvas.translate(box.x, box.y)
-        canvas.doForm(form_name(key))
-        canvas.restoreState()
+    for placement in sheet.placements:
+        _place(canvas, placement)
     marks = kit.profile.crop_marks
     canvas.setStrokeColor(MARK_BLACK)
-    canvas.setLineWidth(marks.stroke)
-    for line in crop_marks(sheet.grid, marks.length, marks.offset):
+    canvas.setLineWidth(marks.stroke if marks else 0.25)
+    for line in sheet.marks:
         canvas.line(line.x0, line.y0, line.x1, line.y1)
-    if kit.profile.sheet_label:
-        _draw_label(canvas, kit, sheet, total, game_title)
+    if sheet.folds:
+        canvas.saveState()
+        canvas.setDash(*FOLD_DASH)
+        for line in sheet.folds:
+            canvas.line(line.x0, line.y0, line.x1, line.y1)
+        canvas.restoreState()
+    if kit.profile.sheet_label and sheet.trim is None:
+        _draw_label(canvas, sheet, sheet_label(kit, sheet, total, game_title))
+
+
+def _place(canvas, placement: Placement) -> None:
+    canvas.saveState()
+    if placement.clip is not None:
+        clip = canvas.beginPath()
+        clip.rect(placement.clip.x, placement.clip.y, placement.clip.w, placement.clip.h)
+        canvas.clipPath(clip, stroke=0, fill=0)
+    canvas.translate(placement.box.x, placement.box.y)
+    canvas.doForm(form_name(placement.key))
+    canvas.restoreState()
 
 
 def sheet_label(kit: Kit, sheet: SheetPlan, total: int, game_title: str) -> str:
+    name = kit.territory["nom_court"]
+    if sheet.side == "recto-verso":
+        return (
+            f"{game_title} · {name} · cartes · feuille {sheet.number}/{total} · imprimer à 100 %, "
+            "recto seul ; découper chaque paire, plier sur les pointillés, coller dos à dos"
+        )
     physical, count = (sheet.number + 1) // 2, (total + 1) // 2
     return (
-        f"{game_title} · {kit.territory['nom_court']} · cartes · feuille {physical}/{count} "
+        f"{game_title} · {name} · cartes · feuille {physical}/{count} "
         f"({sheet.side}) · imprimer à 100 %, recto verso bord long"
     )
 
 
-def _draw_label(canvas, kit: Kit, sheet: SheetPlan, total: int, game_title: str) -> None:
+def _draw_label(canvas, sheet: SheetPlan, text: str) -> None:
     canvas.setFillColor(LABEL_GREY)
     canvas.setFont(REGULAR, 7)
-    text = sheet_label(kit, sheet, total, game_title).replace(" %", "\u00a0%")
-    canvas.drawCentredString(sheet.grid.sheet.w / 2, mm(6), text)
+    canvas.drawCentredString(sheet.size[0] / 2, mm(6), text.replace(" %", "\u00a0%"))

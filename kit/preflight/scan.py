@@ -1,0 +1,339 @@
+"""Content streams read with pikepdf (qpdf's C++ parser): placed forms, images, colours.
+
+Each form is scanned once, in its own space; a page's uses are the form scans moved by the
+matrix of each placement (CTM at the ``Do`` times the form's /Matrix).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+import pikepdf
+
+Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+OPERATORS = "q Q cm Do cs CS sc scn SC SCN g G rg RG k K BI ID EI"
+MAX_DEPTH = 12
+_CARD = re.compile(r"^/(?:FormXob\.)?(card-.+)$")
+
+
+def multiply(m1: Matrix, m0: Matrix) -> Matrix:
+    """m1 then m0, in PDF's row-vector convention (``cm`` gives multiply(new, ctm))."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m0
+    return (
+        a1 * a0 + b1 * c0,
+        a1 * b0 + b1 * d0,
+        c1 * a0 + d1 * c0,
+        c1 * b0 + d1 * d0,
+        e1 * a0 + f1 * c0 + e0,
+        e1 * b0 + f1 * d0 + f0,
+    )
+
+
+def transform_box(box: Box, m: Matrix) -> Box:
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[0], box[3]), (box[2], box[1]), (box[2], box[3])):
+        xs.append(a * x + c * y + e)
+        ys.append(b * x + d * y + f)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def rectangle(array: pikepdf.Object) -> Box:
+    x0, y0, x1, y1 = (float(v) for v in array)
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def card_name(resource_name: str) -> str | None:
+    """ "/FormXob.card-axe-valeur" -> "card-axe-valeur"; None for other forms."""
+    match = _CARD.match(resource_name)
+    return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class Space:
+    kind: str  # "rgb", "cmyk", "gray", "spot", "pattern", "other"
+    label: str  # e.g. "DeviceRGB", "ICCBased N=3"
+
+
+_DEVICE = {
+    "/DeviceRGB": "rgb",
+    "/RGB": "rgb",
+    "/DeviceCMYK": "cmyk",
+    "/CMYK": "cmyk",
+    "/DeviceGray": "gray",
+    "/G": "gray",
+    "/Pattern": "pattern",
+}
+_FAMILIES = {
+    "/CalRGB": "rgb",
+    "/CalGray": "gray",
+    "/Separation": "spot",
+    "/DeviceN": "spot",
+    "/Pattern": "pattern",
+}
+_ICC = {1: "gray", 3: "rgb", 4: "cmyk"}
+
+
+def colour_space(obj: object, resources: pikepdf.Object | None, depth: int = 0) -> Space:
+    """Kind of a colour space given by name, by resource name or as an array."""
+    if isinstance(obj, pikepdf.Name):
+        name = str(obj)
+        if name in _DEVICE:
+            return Space(_DEVICE[name], name.lstrip("/"))
+        named = _resource(resources, "/ColorSpace", name)
+        if named is not None and depth < 4:
+            return colour_space(named, resources, depth + 1)
+        return Space("other", name.lstrip("/"))
+    if isinstance(obj, pikepdf.Array) and len(obj) > 0:
+        return _array_space(obj, resources, depth)
+    return Space("other", "inconnu")
+
+
+def _array_space(obj: pikepdf.Array, resources: pikepdf.Object | None, depth: int) -> Space:
+    family = str(obj[0])
+    if family == "/ICCBased" and len(obj) > 1:
+        n = int(obj[1].get("/N", 0))
+        return Space(_ICC.get(n, "other"), f"ICCBased N={n}")
+    if family in ("/Indexed", "/I") and len(obj) > 1 and depth < 4:
+        base = colour_space(obj[1], resources, depth + 1)
+        return Space(base.kind, f"Indexed {base.label}")
+    if family in _FAMILIES:
+        return Space(_FAMILIES[family], family.lstrip("/"))
+    if family in _DEVICE:
+        return Space(_DEVICE[family], family.lstrip("/"))
+    return Space("other", family.lstrip("/"))
+
+
+def _resource(resources: pikepdf.Object | None, category: str, name: str) -> pikepdf.Object | None:
+    if resources is None:
+        return None
+    group = resources.get(category)
+    return None if group is None else group.get(name)
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    name: str
+    width: int
+    height: int
+    space: Space  # kind "mask" for stencil masks
+    matrix: Matrix  # maps the unit square to the stream's (then the page's) space
+
+    def dpi(self) -> float:
+        """Effective resolution at the placed size, the lower of both directions."""
+        a, b, c, d, _, _ = self.matrix
+        across, up = math.hypot(a, b) / 72, math.hypot(c, d) / 72
+        if across == 0 or up == 0:
+            return math.inf
+        return min(self.width / across, self.height / up)
+
+
+@dataclass(frozen=True)
+class FormUse:
+    name: str  # resource name, with its slash
+    form: pikepdf.Object
+    matrix: Matrix  # form space -> stream space (form /Matrix times the CTM at ``Do``)
+    resources: pikepdf.Object | None  # the form's own, or those it inherits
+
+
+@dataclass(frozen=True)
+class Ink:
+    operator: str
+    values: tuple[float, ...]  # C, M, Y, K from 0 to 1
+
+    @property
+    def total(self) -> float:
+        return 100 * sum(self.values)
+
+
+@dataclass
+class StreamScan:
+    images: list[ImageUse] = field(default_factory=list)
+    forms: list[FormUse] = field(default_factory=list)
+    rgb: list[str] = field(default_factory=list)  # operators setting an RGB colour
+    inks: list[Ink] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    ctm: Matrix = IDENTITY
+    fill: Space = Space("gray", "DeviceGray")
+    stroke: Space = Space("gray", "DeviceGray")
+
+
+class _Scanner:
+    """One pass over one content stream."""
+
+    def __init__(self, resources: pikepdf.Object | None) -> None:
+        self.resources = resources
+        self.state = _State()
+        self.stack: list[_State] = []
+        self.scan = StreamScan()
+
+    def run(self, target: pikepdf.Object | pikepdf.Page) -> StreamScan:
+        for instruction in pikepdf.parse_content_stream(target, OPERATORS):
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                self._inline(instruction.iimage)
+                continue
+            handler = _HANDLERS.get(str(instruction.operator))
+            if handler:
+                handler(self, str(instruction.operator), list(instruction.operands))
+        return self.scan
+
+    def push(self, _op: str, _args: list) -> None:
+        self.stack.append(replace(self.state))
+
+    def pop(self, _op: str, _args: list) -> None:
+        if self.stack:
+            self.state = self.stack.pop()
+
+    def concat(self, _op: str, args: list) -> None:
+        if len(args) == 6:
+            m = tuple(float(v) for v in args)
+            self.state.ctm = multiply(m, self.state.ctm)  # type: ignore[arg-type]
+
+    def set_space(self, op: str, args: list) -> None:
+        if args:
+            self._set(op.isupper(), colour_space(args[0], self.resources))
+
+    def set_device(self, op: str, args: list) -> None:
+        kind = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op.lower()]
+        label = {"gray": "DeviceGray", "rgb": "DeviceRGB", "cmyk": "DeviceCMYK"}[kind]
+        self._set(op.isupper(), Space(kind, label))
+        if kind == "rgb":
+            self.scan.rgb.append(op)
+        elif kind == "cmyk" and len(args) == 4:
+            self.scan.inks.append(Ink(op, tuple(float(v) for v in args)))
+
+    def set_colour(self, op: str, args: list) -> None:
+        space = self.state.stroke if op.isupper() else self.state.fill
+        numbers = tuple(float(v) for v in args if isinstance(v, int | float | Decimal))
+        if space.kind == "rgb":
+            self.scan.rgb.append(f"{op} en {space.label}")
+        elif space.kind == "cmyk" and len(numbers) == 4:
+            self.scan.inks.append(Ink(op, numbers))
+
+    def draw(self, _op: str, args: list) -> None:
+        if not args:
+            return
+        name = str(args[0])
+        xobject = _resource(self.resources, "/XObject", name)
+        if xobject is None:
+            return
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image":
+            self._image(name, xobject)
+        elif subtype == "/Form":
+            matrix = tuple(float(v) for v in xobject.get("/Matrix", IDENTITY))
+            own = xobject.get("/Resources")
+            resources = own if own is not None else self.resources
+            placed = multiply(matrix, self.state.ctm)  # type: ignore[arg-type]
+            self.scan.forms.append(FormUse(name, xobject, placed, resources))
+
+    def _image(self, name: str, image: pikepdf.Object) -> None:
+        if image.get("/ImageMask", False):
+            space = Space("mask", "masque")
+        else:
+            space = colour_space(image.get("/ColorSpace"), self.resources)
+        width, height = int(image.get("/Width", 0)), int(image.get("/Height", 0))
+        self.scan.images.append(ImageUse(name, width, height, space, self.state.ctm))
+
+    def _inline(self, image: pikepdf.PdfInlineImage) -> None:
+        try:
+            space = Space("mask", "masque") if image.image_mask else _inline_space(image)
+            width, height = int(image.width), int(image.height)
+        except (pikepdf.PdfError, ValueError, NotImplementedError):
+            return
+        use = ImageUse("en ligne", width, height, space, self.state.ctm)
+        self.scan.images.append(use)
+
+    def _set(self, stroke: bool, space: Space) -> None:
+        if stroke:
+            self.state.stroke = space
+        else:
+            self.state.fill = space
+
+
+def _inline_space(image: pikepdf.PdfInlineImage) -> Space:
+    raw = image.obj.get("/ColorSpace")
+    return colour_space(raw, None) if raw is not None else Space("other", "inconnu")
+
+
+_HANDLERS = {
+    "q": _Scanner.push,
+    "Q": _Scanner.pop,
+    "cm": _Scanner.concat,
+    "cs": _Scanner.set_space,
+    "CS": _Scanner.set_space,
+    "g": _Scanner.set_device,
+    "G": _Scanner.set_device,
+    "rg": _Scanner.set_device,
+    "RG": _Scanner.set_device,
+    "k": _Scanner.set_device,
+    "K": _Scanner.set_device,
+    "sc": _Scanner.set_colour,
+    "scn": _Scanner.set_colour,
+    "SC": _Scanner.set_colour,
+    "SCN": _Scanner.set_colour,
+    "Do": _Scanner.draw,
+}
+
+
+def scan_stream(target: pikepdf.Object | pikepdf.Page, resources: pikepdf.Object | None) -> StreamScan:
+    """Images, forms and colours of one content stream, in the stream's own space."""
+    return _Scanner(resources).run(target)
+
+
+@dataclass
+class PageUses:
+    own: StreamScan  # the page's content stream alone
+    images: list[tuple[str | None, ImageUse]] = field(default_factory=list)  # page space
+    rgb: list[tuple[str | None, str]] = field(default_factory=list)
+    inks: list[tuple[str | None, Ink]] = field(default_factory=list)
+    cards: list[tuple[str, FormUse]] = field(default_factory=list)  # matrix in page space
+
+
+class DocumentScan:
+    """Scans of one PDF's pages and forms, each form read once."""
+
+    def __init__(self) -> None:
+        self._forms: dict[tuple[int, int], StreamScan] = {}
+
+    def form(self, use: FormUse) -> StreamScan:
+        key = use.form.objgen
+        if key not in self._forms:
+            self._forms[key] = scan_stream(use.form, use.resources)
+        return self._forms[key]
+
+    def page(self, page: pikepdf.Page) -> PageUses:
+        own = scan_stream(page, page.resources)
+        uses = PageUses(own)
+        self._collect(own, IDENTITY, None, uses, ())
+        return uses
+
+    def _collect(
+        self,
+        scan: StreamScan,
+        matrix: Matrix,
+        card: str | None,
+        uses: PageUses,
+        trail: tuple[tuple[int, int], ...],
+    ) -> None:
+        uses.images.extend((card, replace(i, matrix=multiply(i.matrix, matrix))) for i in scan.images)
+        uses.rgb.extend((card, op) for op in scan.rgb)
+        uses.inks.extend((card, ink) for ink in scan.inks)
+        for form in scan.forms:
+            key = form.form.objgen
+            if key in trail or len(trail) >= MAX_DEPTH:
+                continue
+            placed = replace(form, matrix=multiply(form.matrix, matrix))
+            inner = card or card_name(form.name)
+            if card is None and inner:
+                uses.cards.append((inner, placed))
+            self._collect(self.form(form), placed.matrix, inner, uses, (*trail, key))
