@@ -94,6 +94,14 @@ def kit_options(command):
             is_flag=True,
             help="N’affiche rien sauf les erreurs (pour les scripts).",
         ),
+        click.option(
+            "--back-offset",
+            "--decalage-verso",
+            "back_offset",
+            metavar="X,Y",
+            help="Décale tous les versos de X mm vers la droite et Y mm vers le haut "
+            "(valeurs lues sur la feuille de calibrage).",
+        ),
         click.help_option("-h", "--help", help="Affiche cette aide et quitte."),
     ]
     for option in reversed(options):
@@ -103,31 +111,29 @@ def kit_options(command):
 
 @cli.command(context_settings=HELP)
 @kit_options
-def build(
-    territory: Path | None, output: Path | None, profile: str, project: Path, quiet: bool
-) -> None:
+def build(**options) -> None:
     """Construit le kit : cartes, plateau, livret de règles et kit complet, dans output/."""
-    _run(territory, output, profile, project, quiet, preview=False)
+    _run(preview=False, **options)
 
 
 @cli.command(context_settings=HELP)
 @kit_options
-def preview(
-    territory: Path | None, output: Path | None, profile: str, project: Path, quiet: bool
-) -> None:
+def preview(**options) -> None:
     """Construit le kit et une planche d’aperçu (PNG) de toutes les cartes, recto et verso,
     et du plateau, pour tout relire d’un coup d’œil avant d’imprimer."""
-    result = _run(territory, output, profile, project, quiet, preview=True)
-    if not quiet:
+    result = _run(preview=True, **options)
+    if not options["quiet"]:
         png = next(o for o in result.outputs if o.component == "apercu")
         click.echo(f"Aperçu : {_shown_path(result.kit_dir / png.path)}")
 
 
-def _run(territory, output, profile, project, quiet: bool, preview: bool):
+def _run(territory, output, profile, project, quiet: bool, preview: bool, back_offset):
     from .build import build as run_build
 
     started = time.perf_counter()
-    result = run_build(project, territory, output, profile, _step_printer(quiet), preview=preview)
+    result = run_build(
+        project, territory, output, profile, _step_printer(quiet), preview, back_offset
+    )
     for warning in result.warnings:
         click.echo(f"Attention : {warning}", err=True)
     if not quiet:

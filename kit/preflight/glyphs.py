@@ -105,7 +105,9 @@ class GlyphReader:
 
     def page(self, index: int, page: pikepdf.Page) -> Glyphs:
         """Glyphs drawn by a page's own content (forms excluded), in page space."""
-        return self._read(page, page.obj.objgen[0], page.resources, lambda: self._pages[index].resources)
+        return self._read(
+            page, page.obj.objgen[0], page.resources, lambda: self._pages[index].resources
+        )
 
     def _read(self, target: Any, objid: int, resources: Any, miner_resources: Any) -> Glyphs:
         instructions = pikepdf.parse_content_stream(target, TEXT_OPERATORS)

@@ -42,11 +42,17 @@ def check_boxes(doc: Document) -> list[Finding]:
     for page_number, page in enumerate(doc.pdf.pages, 1):
         findings += _page_boxes(doc, page_number, page, bleed_mm)
     if not findings:
-        return [doc.ok(BOXES, f"TrimBox et BleedBox sur chaque page, fond perdu de {number(bleed_mm)} mm")]
+        return [
+            doc.ok(
+                BOXES, f"TrimBox et BleedBox sur chaque page, fond perdu de {number(bleed_mm)} mm"
+            )
+        ]
     return findings
 
 
-def _page_boxes(doc: Document, page_number: int, page: pikepdf.Page, bleed_mm: float) -> list[Finding]:
+def _page_boxes(
+    doc: Document, page_number: int, page: pikepdf.Page, bleed_mm: float
+) -> list[Finding]:
     here = where(page_number)
     missing = [key for key in ("/TrimBox", "/BleedBox") if key not in page.obj]
     if missing:
@@ -61,7 +67,9 @@ def _page_boxes(doc: Document, page_number: int, page: pikepdf.Page, bleed_mm: f
             wrong[number(to_mm(margin))].append(side)
     for value, sides in wrong.items():
         on = "sur les quatre côtés" if len(sides) == 4 else ", ".join(sides)
-        message = f"{here} : fond perdu de {value} mm au lieu de {number(bleed_mm)} mm {on} (BleedBox)"
+        message = (
+            f"{here} : fond perdu de {value} mm au lieu de {number(bleed_mm)} mm {on} (BleedBox)"
+        )
         findings.append(doc.error(BOXES, message, page_number))
     if not _inside(bleed, media):
         findings.append(doc.error(BOXES, f"{here} : BleedBox hors de la MediaBox", page_number))

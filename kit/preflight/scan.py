@@ -285,7 +285,9 @@ _HANDLERS = {
 }
 
 
-def scan_stream(target: pikepdf.Object | pikepdf.Page, resources: pikepdf.Object | None) -> StreamScan:
+def scan_stream(
+    target: pikepdf.Object | pikepdf.Page, resources: pikepdf.Object | None
+) -> StreamScan:
     """Images, forms and colours of one content stream, in the stream's own space."""
     return _Scanner(resources).run(target)
 
@@ -325,7 +327,9 @@ class DocumentScan:
         uses: PageUses,
         trail: tuple[tuple[int, int], ...],
     ) -> None:
-        uses.images.extend((card, replace(i, matrix=multiply(i.matrix, matrix))) for i in scan.images)
+        uses.images.extend(
+            (card, replace(i, matrix=multiply(i.matrix, matrix))) for i in scan.images
+        )
         uses.rgb.extend((card, op) for op in scan.rgb)
         uses.inks.extend((card, ink) for ink in scan.inks)
         for form in scan.forms:
