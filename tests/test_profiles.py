@@ -10,6 +10,7 @@ from pypdf.generic import ContentStream
 
 from conftest import REPO
 from kit.build import build
+from kit.profile import DEFAULT_ICC
 from kit.units import to_mm
 from pdfcheck import form_placements
 
@@ -22,8 +23,15 @@ SHEETS_MM = {
 RGB_OPERATOR = re.compile(rb"(^|\s)(rg|RG)(\s|$)")
 
 
+needs_icc = pytest.mark.skipif(
+    not DEFAULT_ICC.is_file(), reason="le profil imprimeur demande le paquet Debian ghostscript"
+)
+
+
 @pytest.fixture(scope="module")
 def print_shop_kit(tmp_path_factory):
+    if not DEFAULT_ICC.is_file():
+        pytest.skip("le profil imprimeur demande le paquet Debian ghostscript")
     return build(REPO, output_root=tmp_path_factory.mktemp("imprimeur"), profile="imprimeur")
 
 
@@ -90,6 +98,7 @@ def test_print_shop_files_have_no_rgb_colour_operator(print_shop_kit, component)
             assert not RGB_OPERATOR.search(line), line
 
 
+@needs_icc
 def test_print_shop_images_are_cmyk(project, tmp_path):
     from PIL import Image
 

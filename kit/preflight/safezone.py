@@ -10,7 +10,7 @@ from __future__ import annotations
 import pikepdf
 
 from .document import Document
-from .findings import PT_PER_MM, TOLERANCE_MM, Finding, number, plural, to_mm, where
+from .findings import TOLERANCE_MM, Finding, number, plural, to_mm, where
 from .glyphs import Glyph, Glyphs
 from .scan import MAX_DEPTH, Box, FormUse, PageUses, rectangle
 
@@ -128,5 +128,3 @@ def check_safe_zone(doc: Document) -> list[Finding]:
     checker = _SafeZone(doc)
     return checker.run() or [checker.summary()]
 
-
-__all__ = ["PT_PER_MM", "check_safe_zone", "card_trim"]
