@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
 
 from . import __version__
 from .deck import Deck
@@ -72,16 +73,101 @@ def print_shop_ready(outputs: list[Output], kit: Kit, title: str) -> list[Output
 
 
 def combined(parts: list[Output], path: str, title: str) -> Output:
-    """Booklet, board, then cards in one PDF, for sharing the whole kit as one file."""
+    """Booklet, board, then cards in one PDF, for sharing the whole kit as one file.
+
+    Each part starts on an odd page (a blank page is added before it if needed), so that
+    card fronts and backs stay on the two sides of one sheet when it is printed duplex.
+    """
     order = ("livret", "plateau", "cartes")
     chosen = sorted(
         (p for p in parts if p.component in order), key=lambda p: order.index(p.component)
     )
     writer = PdfWriter()
-    for part in chosen:
-        writer.append(io.BytesIO(part.data))
+    for index, part in enumerate(chosen):
+        reader = PdfReader(io.BytesIO(part.data))
+        _retag_subset_fonts(reader, chr(ord("B") + index))
+        if len(writer.pages) % 2:
+            box = reader.pages[0].mediabox
+            writer.add_blank_page(float(box.width), float(box.height))
+        writer.append(reader)
     writer.add_metadata({"/Title": title, "/Producer": f"makekit {__version__}"})
     writer._ID = None  # no random file identifier: same inputs, same bytes
     buffer = io.BytesIO()
     writer.write(buffer)
-    return Output(path, "kit-complet", sum(p.pages for p in chosen), buffer.getvalue())
+    return Output(path, "kit-complet", len(writer.pages), buffer.getvalue())
+
+
+def _retag_subset_fonts(reader: PdfReader, letter: str) -> None:
+    """reportlab tags every font subset "AAAAAA+" (same inputs, same bytes); once several PDFs
+    are merged, different subsets would share a name, which some print processors merge.
+    Each part gets its own tag."""
+    seen: set[int] = set()
+    for page in reader.pages:
+        _retag_resources(page.get("/Resources"), letter, seen)
+
+
+def _retag_resources(resources, letter: str, seen: set[int]) -> None:
+    if resources is None:
+        return
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        _retag_font(font.get_object(), letter, seen)
+    for xobject in (resources.get("/XObject") or {}).values():
+        form = xobject.get_object()
+        if id(form) not in seen and form.get("/Subtype") == "/Form":
+            seen.add(id(form))
+            _retag_resources(form.get("/Resources"), letter, seen)
+
+
+def _retag_font(font, letter: str, seen: set[int]) -> None:
+    if id(font) in seen:
+        return
+    seen.add(id(font))
+    items = [font, *(d.get_object() for d in font.get("/DescendantFonts") or [])]
+    for item in items:
+        descriptor = item.get("/FontDescriptor")
+        owners = [(item, "/BaseFont")]
+        if descriptor is not None:
+            owners.append((descriptor.get_object(), "/FontName"))
+        for owner, key in owners:
+            name = str(owner.get(key, ""))
+            if len(name) > 8 and name[7] == "+":
+                owner[NameObject(key)] = NameObject(f"/{letter}{name[2:]}")
+
+
+def _retag_subset_fonts(reader: PdfReader, letter: str) -> None:
+    """reportlab tags every font subset "AAAAAA+" (same inputs, same bytes); once several PDFs
+    are merged, different subsets would share a name, which some print processors merge.
+    Each part gets its own tag."""
+    seen: set[int] = set()
+    for page in reader.pages:
+        _retag_resources(page.get("/Resources"), letter, seen)
+
+
+def _retag_resources(resources, letter: str, seen: set[int]) -> None:
+    if resources is None:
+        return
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        _retag_font(font.get_object(), letter, seen)
+    for xobject in (resources.get("/XObject") or {}).values():
+        form = xobject.get_object()
+        if id(form) not in seen and form.get("/Subtype") == "/Form":
+            seen.add(id(form))
+            _retag_resources(form.get("/Resources"), letter, seen)
+
+
+def _retag_font(font, letter: str, seen: set[int]) -> None:
+    if id(font) in seen:
+        return
+    seen.add(id(font))
+    items = [font, *(d.get_object() for d in font.get("/DescendantFonts") or [])]
+    for item in items:
+        descriptor = item.get("/FontDescriptor")
+        owners = [(item, "/BaseFont")]
+        if descriptor is not None:
+            owners.append((descriptor.get_object(), "/FontName"))
+        for owner, key in owners:
+            name = str(owner.get(key, ""))
+            if len(name) > 8 and name[7] == "+":
+                owner[NameObject(key)] = NameObject(f"/{letter}{name[2:]}")

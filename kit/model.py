@@ -21,9 +21,9 @@ CARD_FORMATS_MM = {
     "carre": (70.0, 70.0),
 }
 SCENARIO_KINDS = {
-    "opportunite": ("Opportunité", "lightbulb-on"),
+    "opportunite": ("Opportunité", "door-open"),
     "evenement": ("Événement", "lightning-bolt"),
-    "tension": ("Tension", "scale-unbalanced"),
+    "tension": ("Tension", "arrow-collapse-horizontal"),
     "echeance": ("Échéance", "calendar-clock"),
 }
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+import pyphen
 
 NBSP = "\u00a0"  # before « : » and after numbers' thousands (Babel uses U+202F)
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and inside « »
@@ -16,6 +19,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"«[ \u00a0\u202f]*"), "«" + NNBSP),
     (re.compile(r"[ \u00a0\u202f]*»"), NNBSP + "»"),
     (re.compile(r"(\d) (%|€|h\b|min\b|km|GWh|MWh|kWh|mm|ha\b)"), "\\1" + NBSP + "\\2"),
+    (re.compile(r"(?<=\d) (?=[^\W\d_])"), NBSP),  # a number stays with its noun
 )
 _NO_SPACE_BEFORE = re.compile(r"(^|\n)" + NNBSP + "([;!?])")
 _URL = re.compile(r"https?://\S+")
@@ -57,3 +61,16 @@ def _tie_last_words(line: str) -> str:
     if not space or " " not in head or len(before) + len(last) > 18:
         return line  # tying two long words could make an unbreakable run wider than the line
     return head + NBSP + last
+
+
+@functools.cache
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="fr_FR", left=3, right=3)
+
+
+def hyphenate(word: str):
+    """Where reportlab may break a word: French patterns, at least three letters on each side,
+    never in a capitalised word (a proper name) nor in one with digits."""
+    if len(word) < 8 or not word[:1].islower() or any(ch.isdigit() for ch in word):
+        return ()
+    return _dictionary().iterate(word)

@@ -29,7 +29,7 @@ def test_french_spacing():
         f"Que faites-vous{NNBSP}? Attention{NBSP}: «{NNBSP}mangeurs{NNBSP}»"
     )
     assert french("l'engagement") == "l’engagement"
-    assert french("18 450 habitants, 25 %") == f"18{NNBSP}450 habitants, 25{NBSP}%"
+    assert french("18 450 habitants, 25 %") == f"18{NNBSP}450{NBSP}habitants, 25{NBSP}%"
 
 
 def test_url_is_left_alone():

@@ -13,11 +13,12 @@ from ..errors import CardError
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
 from ..model import Family
 from ..typography import breakable_only_where_allowed
+from ..typography import hyphenate as french_hyphenation
 from ..units import mm, to_mm
 from .geometry import Box
 
 TEXT_DARK = "#1F2328"
-TOP_RATIO = {"axe": 0.25, "balise": 0.37, "scenario": 0.36}  # strip + illustration
+TOP_RATIO = {"axe": 0.25, "balise": 0.33, "scenario": 0.36}  # strip + illustration
 STRIP_H = mm(10)
 FOOTER_H = mm(6)
 BOX_PADDING = mm(2.2)
@@ -105,8 +106,8 @@ def paragraph(
         leading=size * leading,
         textColor=colour,
         alignment=align,
-        hyphenationLang="fr_FR" if hyphenate else "",
-        embeddedHyphenation=1,
+        hyphenationLang=french_hyphenation if hyphenate else "",
+        embeddedHyphenation=0,  # never break "faites-vous" at its hyphen
         uriWasteReduce=0.3,
         splitLongWords=0,
     )
@@ -119,26 +120,26 @@ def fit_text(
 ) -> FittedText:
     """The largest scale (≤ 1) at which title, body and boxed text fit; fail below the minimum."""
     low = family.min_size / family.body_size
-    if _height(_make(family, texts, box.w, low, colour), box.w) > box.h:
-        missing = _height(_make(family, texts, box.w, low, colour), box.w) - box.h
+    if _height(text_at_scale(family, texts, box.w, low, colour), box.w) > box.h:
+        missing = _height(text_at_scale(family, texts, box.w, low, colour), box.w) - box.h
         raise CardError(
             label,
             f"le texte ne tient pas sur la carte, même en {family.min_size:.1f} pt "
             f"(il dépasse de {to_mm(missing):.1f} mm) : raccourcissez-le",
         )
     high = 1.0
-    if _height(_make(family, texts, box.w, high, colour), box.w) <= box.h:
-        return _make(family, texts, box.w, high, colour)
+    if _height(text_at_scale(family, texts, box.w, high, colour), box.w) <= box.h:
+        return text_at_scale(family, texts, box.w, high, colour)
     while (high - low) * family.body_size > STEP:
         middle = (low + high) / 2
-        if _height(_make(family, texts, box.w, middle, colour), box.w) <= box.h:
+        if _height(text_at_scale(family, texts, box.w, middle, colour), box.w) <= box.h:
             low = middle
         else:
             high = middle
-    return _make(family, texts, box.w, low, colour)
+    return text_at_scale(family, texts, box.w, low, colour)
 
 
-def _make(
+def text_at_scale(
     family: Family, texts: dict[str, str], width: float, scale: float, colour: str
 ) -> FittedText:
     title = body = boxed = None

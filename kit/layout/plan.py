@@ -11,7 +11,7 @@ from ..images import PRINT_DPI, RASTER_SUFFIXES, printed_dpi
 from ..model import Kit
 from ..profile import Profile
 from ..units import to_mm
-from .card import CardBoxes, FittedText, card_boxes, fit_text
+from .card import CardBoxes, FittedText, card_boxes, fit_text, text_at_scale
 from .imposition import SheetPlan, impose, impose_cards, impose_fold, plan_fold_grid, plan_grid
 
 
@@ -40,7 +40,18 @@ class CardsPlan:
 def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
     bleed = kit.profile.card_bleed
     boxes = {name: card_boxes(family, bleed) for name, family in kit.families.items()}
-    fitted = {
+    fitted = _fitted_texts(kit, deck, boxes)
+    back_family = {face.back: face.family for face in deck.fronts}
+    warnings = tuple(
+        w for face in deck.fronts for w in _resolution_warnings(face, boxes[face.family])
+    )
+    documents = _documents(kit.profile, _by_size(kit, deck))
+    return CardsPlan(boxes, fitted, back_family, documents, warnings)
+
+
+def _fitted_texts(kit: Kit, deck: Deck, boxes) -> dict[str, FittedText]:
+    """Every card of a family at one text size: the largest at which all of its cards fit."""
+    alone = {
         face.key: fit_text(
             kit.families[face.family],
             dict(face.texts),
@@ -50,12 +61,19 @@ def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
         )
         for face in deck.fronts
     }
-    back_family = {face.back: face.family for face in deck.fronts}
-    warnings = tuple(
-        w for face in deck.fronts for w in _resolution_warnings(face, boxes[face.family])
-    )
-    documents = _documents(kit.profile, _by_size(kit, deck))
-    return CardsPlan(boxes, fitted, back_family, documents, warnings)
+    scale: dict[str, float] = {}
+    for face in deck.fronts:
+        scale[face.family] = min(scale.get(face.family, 1.0), alone[face.key].scale)
+    return {
+        face.key: text_at_scale(
+            kit.families[face.family],
+            dict(face.texts),
+            boxes[face.family].text.w,
+            scale[face.family],
+            face.colour,
+        )
+        for face in deck.fronts
+    }
 
 
 def _documents(profile: Profile, groups: dict) -> tuple[CardsDocument, ...]:

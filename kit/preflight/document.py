@@ -27,7 +27,7 @@ class Document:
 
     @cached_property
     def scan(self) -> DocumentScan:
-        return DocumentScan()
+        return DocumentScan(colours=self.promise.cmyk)
 
     @cached_property
     def glyphs(self) -> GlyphReader:

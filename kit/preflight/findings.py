@@ -49,14 +49,14 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def page_ranges(pages: list[int]) -> str:
-    """[1, 2, 3, 5] -> "pages 1 à 3, 5"; [4] -> "page 4"."""
+    """[1, 2, 3, 5, 6] -> "pages 1 à 3, 5, 6"; [4] -> "page 4"."""
     runs: list[list[int]] = []
     for page in sorted(pages):
         if runs and page == runs[-1][-1] + 1:
             runs[-1].append(page)
         else:
             runs.append([page])
-    parts = [f"{run[0]} à {run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    parts = [f"{run[0]} à {run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs]
     return ("pages " if len(pages) > 1 else "page ") + ", ".join(parts)
 
 

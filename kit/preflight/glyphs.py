@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -23,9 +24,11 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psexceptions import PSException
 
-from .scan import Box, Matrix, transform_box
+from .geometry import Box, Matrix, transform_box
 
+_SUBSET_TAG = re.compile(r"^/[A-Z]{6}\+")
 TEXT_OPERATORS = "q Q cm BT ET Tf Td TD Tm T* Tj TJ ' \" Tc Tw Tz TL Ts Tr"
 
 
@@ -40,15 +43,16 @@ class Glyph:
 class Glyphs:
     glyphs: tuple[Glyph, ...] = ()
     runs: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # why some text could not be placed
 
     def moved(self, matrix: Matrix) -> Glyphs:
         moved = tuple(Glyph(transform_box(g.box, matrix), g.char, g.run) for g in self.glyphs)
-        return Glyphs(moved, self.runs)
+        return Glyphs(moved, self.runs, self.errors)
 
     def __add__(self, other: Glyphs) -> Glyphs:
         shift = len(self.runs)
         added = tuple(Glyph(g.box, g.char, g.run + shift) for g in other.glyphs)
-        return Glyphs(self.glyphs + added, self.runs + other.runs)
+        return Glyphs(self.glyphs + added, self.runs + other.runs, self.errors + other.errors)
 
 
 class _GlyphDevice(PDFLayoutAnalyzer):
@@ -110,13 +114,14 @@ class GlyphReader:
         )
 
     def _read(self, target: Any, objid: int, resources: Any, miner_resources: Any) -> Glyphs:
-        instructions = pikepdf.parse_content_stream(target, TEXT_OPERATORS)
-        if not any(str(i.operator) == "BT" for i in instructions):
-            return Glyphs()
-        content = pikepdf.unparse_content_stream(instructions)
-        key = hashlib.sha256(content).digest() + self._fonts_key(resources)
+        key = hashlib.sha256(_raw_content(target)).digest() + self._fonts_key(resources)
         if key not in self._shared:
-            self._shared[key] = self._interpret(content, objid, miner_resources())
+            instructions = pikepdf.parse_content_stream(target, TEXT_OPERATORS)
+            if any(str(i.operator) == "BT" for i in instructions):
+                content = pikepdf.unparse_content_stream(instructions)
+                self._shared[key] = self._interpret(content, objid, miner_resources())
+            else:
+                self._shared[key] = Glyphs()
         return self._shared[key]
 
     def _interpret(self, content: bytes, objid: int, resources: Any) -> Glyphs:
@@ -124,7 +129,10 @@ class GlyphReader:
         stream.set_objid(objid, 0)
         device = _GlyphDevice(self._manager)
         interpreter = PDFPageInterpreter(self._manager, device)
-        interpreter.render_contents(resources or {}, [stream])
+        try:
+            interpreter.render_contents(resources or {}, [stream])
+        except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+            return Glyphs(errors=(f"{type(error).__name__}: {error}",))
         return device.glyphs()
 
     def _form_resources(self, form: pikepdf.Object) -> Any:
@@ -145,8 +153,19 @@ class GlyphReader:
         return hashlib.sha256(b"".join(parts)).digest()
 
 
+def _raw_content(target: pikepdf.Object | pikepdf.Page) -> bytes:
+    """The decoded content of a form, or of a page's content streams joined."""
+    if isinstance(target, pikepdf.Page):
+        contents = target.obj.get("/Contents")
+        if isinstance(contents, pikepdf.Array):
+            return b"\n".join(part.read_bytes() for part in contents)
+        return contents.read_bytes() if isinstance(contents, pikepdf.Stream) else b""
+    return target.read_bytes()
+
+
 def fingerprint(obj: Any) -> bytes:
-    """Digest of an object and everything it refers to (streams by their raw bytes)."""
+    """Digest of an object and everything it refers to (streams by their raw bytes), font
+    names without their subset tag: what pdfminer needs to place glyphs, and nothing else."""
     hasher = hashlib.sha256()
     _feed(obj, hasher, set(), 0)
     return hasher.digest()
@@ -162,8 +181,12 @@ def _feed(obj: Any, hasher: Any, seen: set[tuple[int, int]], depth: int) -> None
         hasher.update(b"S" + hashlib.sha256(obj.read_raw_bytes()).digest())
     if isinstance(obj, pikepdf.Stream | pikepdf.Dictionary):
         for key in sorted(obj.keys()):
-            if key not in ("/Parent", "/Length"):
-                hasher.update(key.encode())
+            if key in ("/Parent", "/Length"):
+                continue
+            hasher.update(key.encode())
+            if key in ("/BaseFont", "/FontName"):  # a merge may rename the subset tag only
+                hasher.update(_SUBSET_TAG.sub("", str(obj[key])).encode())
+            else:
                 _feed(obj[key], hasher, seen, depth + 1)
     elif isinstance(obj, pikepdf.Array):
         hasher.update(b"[")

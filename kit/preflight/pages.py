@@ -8,7 +8,7 @@ import pikepdf
 
 from .document import Document
 from .findings import PT_PER_MM, TOLERANCE_MM, Finding, number, page_ranges, to_mm, where
-from .scan import Box, rectangle
+from .geometry import Box, rectangle
 
 FORMAT = "format des pages"
 BOXES = "boîtes de coupe"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
+from pdfminer.psexceptions import PSException
 
 from .colours import check_colour_operators, check_images, check_total_ink
 from .document import Document
@@ -59,7 +60,7 @@ def check_file(
         findings = _manifest_match(doc, entry)
         for check in checks_for(promise):
             findings += check(doc)
-    except (pikepdf.PdfError, pikepdf.DataDecodingError) as error:
+    except (pikepdf.PikepdfError, PSException) as error:
         return [doc.error(MANIFEST_CHECK, f"PDF illisible : {error}")]
     finally:
         doc.close()

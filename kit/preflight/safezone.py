@@ -10,9 +10,10 @@ from __future__ import annotations
 import pikepdf
 
 from .document import Document
-from .findings import TOLERANCE_MM, Finding, number, plural, to_mm, where
+from .findings import TOLERANCE_MM, WARNING, Finding, number, plural, to_mm, where
+from .geometry import Box, rectangle
 from .glyphs import Glyph, Glyphs
-from .scan import MAX_DEPTH, Box, FormUse, PageUses, rectangle
+from .scan import MAX_DEPTH, FormUse, PageUses
 
 ZONE = "zone tranquille"
 _QUOTE = 20
@@ -50,10 +51,8 @@ class _SafeZone:
                 continue
             seen.add((card, use.form.objgen))
             self.cards.add(card)
-            problem = self._problem(self.form_glyphs(use, ()), card_trim(use.form))
-            if problem:
-                message = f"{where(page_number, card)} : {problem}"
-                findings.append(self.doc.error(ZONE, message, page_number))
+            glyphs = self.form_glyphs(use, ())
+            findings += self._findings(page_number, card, glyphs, card_trim(use.form))
         return findings
 
     def _one_card_page(self, index: int, page: pikepdf.Page, uses: PageUses) -> list[Finding]:
@@ -61,10 +60,18 @@ class _SafeZone:
         glyphs = self.doc.glyphs.page(index, page)
         for use in uses.own.forms:
             glyphs = glyphs + self.form_glyphs(use, ()).moved(use.matrix)
-        problem = self._problem(glyphs, rectangle(page.obj["/TrimBox"]))
-        if not problem:
-            return []
-        return [self.doc.error(ZONE, f"{where(index + 1)} : {problem}", index + 1)]
+        return self._findings(index + 1, None, glyphs, rectangle(page.obj["/TrimBox"]))
+
+    def _findings(self, page: int, card: str | None, glyphs: Glyphs, trim: Box) -> list[Finding]:
+        here = where(page, card)
+        findings = [
+            self.doc.finding(ZONE, WARNING, f"{here} : texte illisible par pdfminer ({e})", page)
+            for e in dict.fromkeys(glyphs.errors)
+        ]
+        problem = self._problem(glyphs, trim)
+        if problem:
+            findings.append(self.doc.error(ZONE, f"{here} : {problem}", page))
+        return findings
 
     def form_glyphs(self, use: FormUse, trail: tuple[tuple[int, int], ...]) -> Glyphs:
         """Glyphs of a form and of the forms it places, in its own space."""
@@ -99,14 +106,15 @@ class _SafeZone:
         return f"à {number(mm, decimals)} mm du bord"
 
     def summary(self) -> Finding:
-        zone = f"à {number(self.zone_mm)} mm au moins du bord"
+        checked = []
         if self.cards:
-            return self.doc.ok(ZONE, f"{plural(len(self.cards), 'carte')} : tout le texte {zone}")
+            checked.append(plural(len(self.cards), "carte"))
         if self.pages:
-            return self.doc.ok(
-                ZONE, f"{plural(len(self.pages), 'page')} avec TrimBox : texte {zone}"
-            )
-        return self.doc.ok(ZONE, "aucune carte")
+            checked.append(plural(len(self.pages), "page") + " avec TrimBox")
+        if not checked:
+            return self.doc.ok(ZONE, "aucune carte")
+        zone = f"à {number(self.zone_mm)} mm au moins du bord"
+        return self.doc.ok(ZONE, f"{' et '.join(checked)} : tout le texte {zone}")
 
 
 def _distance(box: Box, trim: Box) -> float:
@@ -127,4 +135,3 @@ def _quote(text: str) -> str:
 def check_safe_zone(doc: Document) -> list[Finding]:
     checker = _SafeZone(doc)
     return checker.run() or [checker.summary()]
-

@@ -13,108 +13,19 @@ from decimal import Decimal
 
 import pikepdf
 
-Matrix = tuple[float, float, float, float, float, float]
-Box = tuple[float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-OPERATORS = "q Q cm Do cs CS sc scn SC SCN g G rg RG k K BI ID EI"
+from .geometry import IDENTITY, Matrix, multiply
+from .spaces import Space, colour_space, resource
+
+PLACEMENT_OPERATORS = "q Q cm Do BI ID EI"
+COLOUR_OPERATORS = PLACEMENT_OPERATORS + " sh cs CS sc scn SC SCN g G rg RG k K"
 MAX_DEPTH = 12
 _CARD = re.compile(r"^/(?:FormXob\.)?(card-.+)$")
-
-
-def multiply(m1: Matrix, m0: Matrix) -> Matrix:
-    """m1 then m0, in PDF's row-vector convention (``cm`` gives multiply(new, ctm))."""
-    a1, b1, c1, d1, e1, f1 = m1
-    a0, b0, c0, d0, e0, f0 = m0
-    return (
-        a1 * a0 + b1 * c0,
-        a1 * b0 + b1 * d0,
-        c1 * a0 + d1 * c0,
-        c1 * b0 + d1 * d0,
-        e1 * a0 + f1 * c0 + e0,
-        e1 * b0 + f1 * d0 + f0,
-    )
-
-
-def transform_box(box: Box, m: Matrix) -> Box:
-    a, b, c, d, e, f = m
-    xs, ys = [], []
-    for x, y in ((box[0], box[1]), (box[0], box[3]), (box[2], box[1]), (box[2], box[3])):
-        xs.append(a * x + c * y + e)
-        ys.append(b * x + d * y + f)
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def rectangle(array: pikepdf.Object) -> Box:
-    x0, y0, x1, y1 = (float(v) for v in array)
-    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 def card_name(resource_name: str) -> str | None:
     """ "/FormXob.card-axe-valeur" -> "card-axe-valeur"; None for other forms."""
     match = _CARD.match(resource_name)
     return match.group(1) if match else None
-
-
-@dataclass(frozen=True)
-class Space:
-    kind: str  # "rgb", "cmyk", "gray", "spot", "pattern", "other"
-    label: str  # e.g. "DeviceRGB", "ICCBased N=3"
-
-
-_DEVICE = {
-    "/DeviceRGB": "rgb",
-    "/RGB": "rgb",
-    "/DeviceCMYK": "cmyk",
-    "/CMYK": "cmyk",
-    "/DeviceGray": "gray",
-    "/G": "gray",
-    "/Pattern": "pattern",
-}
-_FAMILIES = {
-    "/CalRGB": "rgb",
-    "/CalGray": "gray",
-    "/Separation": "spot",
-    "/DeviceN": "spot",
-    "/Pattern": "pattern",
-}
-_ICC = {1: "gray", 3: "rgb", 4: "cmyk"}
-
-
-def colour_space(obj: object, resources: pikepdf.Object | None, depth: int = 0) -> Space:
-    """Kind of a colour space given by name, by resource name or as an array."""
-    if isinstance(obj, pikepdf.Name):
-        name = str(obj)
-        if name in _DEVICE:
-            return Space(_DEVICE[name], name.lstrip("/"))
-        named = _resource(resources, "/ColorSpace", name)
-        if named is not None and depth < 4:
-            return colour_space(named, resources, depth + 1)
-        return Space("other", name.lstrip("/"))
-    if isinstance(obj, pikepdf.Array) and len(obj) > 0:
-        return _array_space(obj, resources, depth)
-    return Space("other", "inconnu")
-
-
-def _array_space(obj: pikepdf.Array, resources: pikepdf.Object | None, depth: int) -> Space:
-    family = str(obj[0])
-    if family == "/ICCBased" and len(obj) > 1:
-        n = int(obj[1].get("/N", 0))
-        return Space(_ICC.get(n, "other"), f"ICCBased N={n}")
-    if family in ("/Indexed", "/I") and len(obj) > 1 and depth < 4:
-        base = colour_space(obj[1], resources, depth + 1)
-        return Space(base.kind, f"Indexed {base.label}")
-    if family in _FAMILIES:
-        return Space(_FAMILIES[family], family.lstrip("/"))
-    if family in _DEVICE:
-        return Space(_DEVICE[family], family.lstrip("/"))
-    return Space("other", family.lstrip("/"))
-
-
-def _resource(resources: pikepdf.Object | None, category: str, name: str) -> pikepdf.Object | None:
-    if resources is None:
-        return None
-    group = resources.get(category)
-    return None if group is None else group.get(name)
 
 
 @dataclass(frozen=True)
@@ -170,14 +81,15 @@ class _State:
 class _Scanner:
     """One pass over one content stream."""
 
-    def __init__(self, resources: pikepdf.Object | None) -> None:
+    def __init__(self, resources: pikepdf.Object | None, operators: str) -> None:
         self.resources = resources
+        self.operators = operators
         self.state = _State()
         self.stack: list[_State] = []
         self.scan = StreamScan()
 
     def run(self, target: pikepdf.Object | pikepdf.Page) -> StreamScan:
-        for instruction in pikepdf.parse_content_stream(target, OPERATORS):
+        for instruction in pikepdf.parse_content_stream(target, self.operators):
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 self._inline(instruction.iimage)
                 continue
@@ -218,12 +130,27 @@ class _Scanner:
             self.scan.rgb.append(f"{op} en {space.label}")
         elif space.kind == "cmyk" and len(numbers) == 4:
             self.scan.inks.append(Ink(op, numbers))
+        elif space.kind == "pattern" and args and isinstance(args[-1], pikepdf.Name):
+            pattern = resource(self.resources, "/Pattern", str(args[-1]))
+            if pattern is not None and pattern.get("/PatternType") == 2:
+                self._shading(f"{op} (motif)", pattern.get("/Shading"))
+
+    def shade(self, op: str, args: list) -> None:
+        if args:
+            self._shading(op, resource(self.resources, "/Shading", str(args[0])))
+
+    def _shading(self, label: str, shading: pikepdf.Object | None) -> None:
+        """Shadings carry their own colour space: RGB ones count as RGB colours."""
+        if isinstance(shading, pikepdf.Dictionary | pikepdf.Stream):
+            space = colour_space(shading.get("/ColorSpace"), self.resources)
+            if space.kind == "rgb":
+                self.scan.rgb.append(f"{label} en {space.label}")
 
     def draw(self, _op: str, args: list) -> None:
         if not args:
             return
         name = str(args[0])
-        xobject = _resource(self.resources, "/XObject", name)
+        xobject = resource(self.resources, "/XObject", name)
         if xobject is None:
             return
         subtype = xobject.get("/Subtype")
@@ -246,7 +173,8 @@ class _Scanner:
 
     def _inline(self, image: pikepdf.PdfInlineImage) -> None:
         try:
-            space = Space("mask", "masque") if image.image_mask else _inline_space(image)
+            masked = image.image_mask
+            space = Space("mask", "masque") if masked else _inline_space(image, self.resources)
             width, height = int(image.width), int(image.height)
         except (pikepdf.PdfError, ValueError, NotImplementedError):
             return
@@ -260,9 +188,9 @@ class _Scanner:
             self.state.fill = space
 
 
-def _inline_space(image: pikepdf.PdfInlineImage) -> Space:
+def _inline_space(image: pikepdf.PdfInlineImage, resources: pikepdf.Object | None) -> Space:
     raw = image.obj.get("/ColorSpace")
-    return colour_space(raw, None) if raw is not None else Space("other", "inconnu")
+    return colour_space(raw, resources) if raw is not None else Space("other", "inconnu")
 
 
 _HANDLERS = {
@@ -282,14 +210,18 @@ _HANDLERS = {
     "SC": _Scanner.set_colour,
     "SCN": _Scanner.set_colour,
     "Do": _Scanner.draw,
+    "sh": _Scanner.shade,
 }
 
 
 def scan_stream(
-    target: pikepdf.Object | pikepdf.Page, resources: pikepdf.Object | None
+    target: pikepdf.Object | pikepdf.Page,
+    resources: pikepdf.Object | None,
+    operators: str = COLOUR_OPERATORS,
 ) -> StreamScan:
-    """Images, forms and colours of one content stream, in the stream's own space."""
-    return _Scanner(resources).run(target)
+    """Images, forms and (with COLOUR_OPERATORS) colours of one content stream, in the
+    stream's own space."""
+    return _Scanner(resources, operators).run(target)
 
 
 @dataclass
@@ -302,19 +234,20 @@ class PageUses:
 
 
 class DocumentScan:
-    """Scans of one PDF's pages and forms, each form read once."""
+    """Scans of one PDF's pages and forms, each form read once; colours only if asked."""
 
-    def __init__(self) -> None:
+    def __init__(self, colours: bool = True) -> None:
         self._forms: dict[tuple[int, int], StreamScan] = {}
+        self.operators = COLOUR_OPERATORS if colours else PLACEMENT_OPERATORS
 
     def form(self, use: FormUse) -> StreamScan:
         key = use.form.objgen
         if key not in self._forms:
-            self._forms[key] = scan_stream(use.form, use.resources)
+            self._forms[key] = scan_stream(use.form, use.resources, self.operators)
         return self._forms[key]
 
     def page(self, page: pikepdf.Page) -> PageUses:
-        own = scan_stream(page, page.resources)
+        own = scan_stream(page, page.resources, self.operators)
         uses = PageUses(own)
         self._collect(own, IDENTITY, None, uses, ())
         return uses

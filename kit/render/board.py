@@ -17,7 +17,7 @@ from .cards import WHITE, tint
 from .inks import Inks
 from .patterns import draw_pattern
 from .pdf import new_canvas
-from .shapes import draw_icon, draw_shape, draw_sign
+from .shapes import draw_icon, draw_number, draw_shape, draw_sign
 
 LABEL_SIZE = 14  # the smallest text of the board, read from across the table
 GREY = "#4B5563"
@@ -143,13 +143,11 @@ def _draw_node(canvas, axis, node: Node) -> None:
     draw_sign(
         canvas, node.pictogram, Box(node.x - icon / 2, node.y - icon / 2, icon, icon), axis.colour
     )
-    badge = Box(node.x - node.radius * 1.45, node.y + node.radius * 0.25, mm(7.5), mm(7.5))
+    size = mm(9) if axis.shape == "triangle" else mm(7.5)
+    badge = Box(node.x - node.radius * 1.45, node.y + node.radius * 0.25, size, size)
     draw_shape(canvas, axis.shape, badge.expand(mm(0.5)), WHITE)
     draw_shape(canvas, axis.shape, badge, axis.colour)
-    canvas.setFillColor(WHITE)
-    canvas.setFont(BOLD, 12)
-    lift = mm(1.1) if axis.shape == "triangle" else 0
-    canvas.drawCentredString(badge.center[0], badge.center[1] - 4.2 - lift, str(node.number))
+    draw_number(canvas, axis.shape, badge, str(node.number), WHITE, BOLD, 13)
     label = node.label_box
     para, height = _fitted(node.label, BOLD, label, TEXT_DARK, TA_CENTER, LABEL_SIZE, LABEL_SIZE)
     y = label.y if node.align == "above" else label.top - height
@@ -187,10 +185,7 @@ def _draw_legend(canvas, kit: Kit, box: Box) -> None:
     for axis in kit.axes:
         sign = Box(box.x + mm(2), y + (row_h - mm(8)) / 2, mm(8), mm(8))
         draw_shape(canvas, axis.shape, sign, axis.colour)
-        canvas.setFillColor(WHITE)
-        canvas.setFont(BOLD, 11)
-        lift = mm(0.9) if axis.shape == "triangle" else 0
-        canvas.drawCentredString(sign.center[0], sign.center[1] - 3.8 - lift, str(axis.number))
+        draw_number(canvas, axis.shape, sign, str(axis.number), WHITE, BOLD, 12)
         text_box = Box(sign.right + mm(2), y, box.right - sign.right - mm(2), row_h)
         para, height = _fitted(
             axis.short_title, REGULAR, text_box, TEXT_DARK, TA_LEFT, LABEL_SIZE, 11

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from ..fonts import BOLD, ITALIC, REGULAR, check_glyphs
 from ..layout.geometry import Box
 from ..typography import breakable_only_where_allowed
+from ..typography import hyphenate as french_hyphenation
 from ..units import mm
 from .cards import tint
 from .inks import Inks
@@ -43,8 +44,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         fontSize=10.5,
         leading=14.5,
         textColor=INK,
-        hyphenationLang="fr_FR",
-        embeddedHyphenation=1,
+        hyphenationLang=french_hyphenation,
+        embeddedHyphenation=0,
         spaceAfter=mm(2.2),
     )
     return {

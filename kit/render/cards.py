@@ -12,7 +12,7 @@ from ..layout.card import BOX_PADDING, CardBoxes, FittedText, centred, paragraph
 from ..layout.geometry import Box
 from ..units import mm
 from .patterns import draw_pattern
-from .shapes import draw_shape, draw_sign, draw_user_image
+from .shapes import draw_number, draw_shape, draw_sign, draw_user_image
 
 WHITE = "#FFFFFF"
 GREY = "#5A6270"
@@ -58,7 +58,10 @@ def draw_back_form(canvas: Canvas, back: Back, boxes: CardBoxes, game_title: str
     emblem = Box(trim.w / 2 - size / 2, trim.h * 0.5 - size / 2 + mm(4), size, size)
     draw_shape(canvas, back.shape, emblem.expand(mm(2.5)), back.colour)
     draw_shape(canvas, back.shape, emblem, tint(back.colour, 0.75), WHITE, width=2.2)
-    draw_sign(canvas, back.pictogram, emblem.inset(size * 0.27), WHITE)
+    icon = emblem.inset(size * 0.27)
+    if back.shape == "triangle":  # the icon sits in the wide lower part of the triangle
+        icon = Box(icon.x + icon.w * 0.15, icon.y - size * 0.08, icon.w * 0.7, icon.h * 0.7)
+    draw_sign(canvas, back.pictogram, icon, WHITE)
     plate = Box(trim.x + mm(6), emblem.y - mm(23), trim.w - mm(12), mm(17))
     canvas.setFillColor(back.colour)
     canvas.roundRect(*_rect(plate), mm(2), stroke=0, fill=1)
@@ -94,18 +97,23 @@ def _rect(box: Box) -> tuple[float, float, float, float]:
 
 
 def _draw_header(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
-    draw_sign(canvas, face.family_pictogram, boxes.family_icon, WHITE)
     header = paragraph(face.texts["entete"], BOLD, 8.5, WHITE)
     _, height = header.wrap(boxes.header.w, boxes.header.h * 3)
+    text_w = max(header.getActualLineWidths0(), default=0)
+    # a plain backdrop, so the family's pattern never runs behind the words
+    backdrop = Box(
+        boxes.family_icon.x - mm(1.2),
+        boxes.header.y + mm(0.6),
+        boxes.header.x - boxes.family_icon.x + text_w + mm(2.4),
+        boxes.header.h - mm(1.2),
+    )
+    canvas.setFillColor(face.colour)
+    canvas.roundRect(*_rect(backdrop), mm(1.2), stroke=0, fill=1)
+    draw_sign(canvas, face.family_pictogram, boxes.family_icon, WHITE)
     header.drawOn(canvas, boxes.header.x, boxes.header.y + (boxes.header.h - height) / 2 + mm(0.3))
     draw_shape(canvas, face.shape, boxes.badge.expand(mm(0.6)), face.colour)
     draw_shape(canvas, face.shape, boxes.badge, WHITE)
-    triangle = face.shape == "triangle"
-    badge_y = boxes.badge.center[1] - (mm(1.9) if triangle else mm(1.2))
-    size = (8 if triangle else 10) if len(face.badge) <= 3 else (7 if triangle else 8.5)
-    canvas.setFillColor(face.colour)
-    canvas.setFont(BOLD, size)
-    canvas.drawCentredString(boxes.badge.center[0], badge_y, face.badge)
+    draw_number(canvas, face.shape, boxes.badge, face.badge, face.colour, BOLD, 11)
 
 
 def _draw_text(canvas: Canvas, face: Face, box: Box, fitted: FittedText) -> None:
@@ -136,13 +144,7 @@ def _draw_footer(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
     for sign in reversed(face.markers):
         box = Box(x, footer.y + mm(0.6), marker, marker)
         draw_shape(canvas, sign.shape, box, sign.colour)
-        canvas.setFillColor(WHITE)
-        canvas.setFont(BOLD, 7)
-        canvas.drawCentredString(
-            box.center[0],
-            box.center[1] - 2.4 - (1 if sign.shape == "triangle" else 0),
-            str(sign.number),
-        )
+        draw_number(canvas, sign.shape, box, str(sign.number), WHITE, BOLD, 8)
         x -= marker + mm(1.2)
     text = paragraph(face.texts["pied"], REGULAR, 7, GREY)
     _, height = text.wrap(x - footer.x - mm(1), footer.h)

@@ -165,3 +165,31 @@ def _icon_operators(slug: str, colour: str, inks: Inks) -> tuple[float, str]:
     scratch._code = []  # only this drawing's operators
     renderPDF.draw(drawing, scratch, 0, 0)
     return drawing.width, "\n".join(scratch._code)
+
+
+# Where a number sits inside each shape, as fractions of the shape's box (x, y, w, h).
+NUMBER_ROOM = {
+    "cercle": (0.2, 0.26, 0.6, 0.48),
+    "carre": (0.18, 0.26, 0.64, 0.48),
+    "losange": (0.26, 0.32, 0.48, 0.36),
+    "hexagone": (0.2, 0.28, 0.6, 0.44),
+    "triangle": (0.3, 0.12, 0.4, 0.34),  # the wide lower part, above the base
+}
+
+
+def draw_number(
+    canvas: Canvas, shape: str, box: Box, text: str, colour: str, font: str, largest: float
+) -> None:
+    """``text`` centred in the room its shape leaves, as large as fits up to ``largest``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    fx, fy, fw, fh = NUMBER_ROOM[shape]
+    room = Box(box.x + fx * box.w, box.y + fy * box.h, fw * box.w, fh * box.h)
+    cap = 0.66  # Source Sans Pro's cap height, in ems
+    size = min(largest, room.h / cap)
+    width = stringWidth(text, font, size)
+    if width > room.w:
+        size *= room.w / width
+    canvas.setFillColor(colour)
+    canvas.setFont(font, size)
+    canvas.drawCentredString(room.center[0], room.y + (room.h - cap * size) / 2, text)
