@@ -87,7 +87,7 @@ def test_absolute_missing_and_corrupt_files_are_refused(project, monkeypatch, ca
     second = edit(
         ref, "        pictogramme: binoculars\n", "        pictogramme: images/absent.png\n"
     )
-    third = edit(ref, "        pictogramme: mirror\n", "        pictogramme: images/abime.png\n")
+    third = edit(ref, "        pictogramme: head-sync\n", "        pictogramme: images/abime.png\n")
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     assert error_lines(err)[:3] == [

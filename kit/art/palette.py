@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 WHITE = "#FFFFFF"
+SUNLIGHT = "#F6D58E"  # the warm light every sun is made of, whatever the family colour
 # How much of the dark version of the colour each dark tone takes; the dark version keeps the
 # hue but drops most of the light, so shadows stay in the family instead of turning grey.
 DARKEN = 0.3
@@ -31,7 +32,10 @@ def darkened(colour: str) -> str:
 
 @dataclass(frozen=True)
 class Palette:
-    """Seven tones from light to dark, plus white and the accents."""
+    """Seven tones from light to dark, two warm sun tones, white and the accents.
+
+    Accents are for roofs, clothes, flags and banners; the sun is always a warm light tone.
+    """
 
     paper: str  # lightest: sun halo, sky near the horizon
     sky: str
@@ -41,13 +45,16 @@ class Palette:
     base: str  # the family colour itself
     deep: str  # shadows, trunks, solar panels
     accents: tuple[str, ...] = ()
+    sun: str = ""  # the sun's disc: warm, pale
+    glow: str = ""  # the ring of light around it: paler still
 
     @classmethod
     def from_colour(cls, colour: str, accents: tuple[str, ...] = ()) -> Palette:
         colour = colour.upper()
         dark = darkened(colour)
+        paper = mix(colour, WHITE, 0.92)
         return cls(
-            paper=mix(colour, WHITE, 0.92),
+            paper=paper,
             sky=mix(colour, WHITE, 0.80),
             haze=mix(colour, WHITE, 0.64),
             far=mix(colour, WHITE, 0.44),
@@ -55,6 +62,8 @@ class Palette:
             base=colour,
             deep=mix(colour, dark, 0.6),
             accents=tuple(a.upper() for a in accents[:3]),
+            sun=mix(SUNLIGHT, paper, 0.3),
+            glow=mix(SUNLIGHT, paper, 0.72),
         )
 
     @property
@@ -65,7 +74,7 @@ class Palette:
     @property
     def allowed(self) -> frozenset[str]:
         """Every colour an illustration may use."""
-        return frozenset((*self.ramp, WHITE, *self.accents))
+        return frozenset((*self.ramp, self.sun, self.glow, WHITE, *self.accents))
 
     def darker(self, tone: str, steps: int = 1) -> str:
         """The tone ``steps`` places darker on the ramp (negative: lighter), kept on the ramp."""

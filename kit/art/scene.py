@@ -1,13 +1,36 @@
-"""What every drawing function shares: the pen, the box, the palette and the seeded dice."""
+"""What every drawing function shares: the pen, the box, the palette, the seeded dice, and the
+room already taken by the elements placed so far."""
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..layout.geometry import Box
+from ..units import mm
 from .palette import Palette
-from .shapes import Pen
+from .shapes import BBox, Pen, ops_bbox, overlaps
+
+TOP_MARGIN = mm(2)  # nothing rises closer than this to the band's top edge (the header hides it)
+CLEAR_MARGIN = mm(1)  # between a feature and a keep-clear box
+GAP = mm(0.6)  # between two features
+
+
+@dataclass(frozen=True)
+class Item:
+    """A placed feature: what it is, the room it takes, how near it stands.
+
+    ``lenient`` is the share of its height, from the bottom, that nearer features may hide
+    (a turbine's mast behind a roof, never its rotor). ``blocks_from`` limits whom it blocks
+    to the features at that depth or nearer (a river only bothers what stands on its bank).
+    """
+
+    kind: str
+    bbox: BBox
+    depth: float
+    lenient: float = 0.0
+    blocks_from: float = float("-inf")
 
 
 @dataclass
@@ -16,12 +39,23 @@ class Scene:
     box: Box
     palette: Palette
     rng: random.Random
-    taken: list[tuple[float, float]] = field(default_factory=list)
+    keep_clear: tuple[BBox, ...] = ()
+    items: list[Item] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
 
     @property
     def unit(self) -> float:
         """The size every element scales with: the box's height."""
         return self.box.h
+
+    @property
+    def top_limit(self) -> float:
+        return self.box.top - min(TOP_MARGIN, self.box.h * 0.1)
+
+    @property
+    def side(self) -> float:
+        """How far features keep from the left and right edges (they run into the bleed)."""
+        return self.box.w * 0.05
 
     def x(self, u: float) -> float:
         return self.box.x + u * self.box.w
@@ -29,23 +63,80 @@ class Scene:
     def y(self, v: float) -> float:
         return self.box.y + v * self.box.h
 
-    def reserve(
-        self, width: float, low: float = 0.06, high: float = 0.94, keep: bool = True
-    ) -> float | None:
-        """A free horizontal place (its centre, in points) for something ``width`` points wide.
+    def xs(self, low: float, high: float, count: int = 16) -> list[float]:
+        """``count`` evenly spread places between two shares of the width, in a seeded order."""
+        jitter = (high - low) / count
+        places = [
+            self.x(low + (high - low) * (i + 0.5) / count + self.rng.uniform(-0.4, 0.4) * jitter)
+            for i in range(count)
+        ]
+        self.rng.shuffle(places)
+        return places
 
-        Keeps the big elements (village, people, forest, energy sites) from piling up on one
-        another; small decorations are placed without asking. With ``keep`` false the place
-        is found but stays free for others.
-        """
-        half = width / 2 / self.box.w
-        if low + half >= high - half:
+    def clear(self, bbox: BBox) -> bool:
+        """Out of every keep-clear box."""
+        return not any(overlaps(bbox, k, CLEAR_MARGIN) for k in self.keep_clear)
+
+    def fits(self, bbox: BBox, depth: float, lenient: float = 0.0, inside: bool = True) -> bool:
+        """Room for a feature: inside the band, out of the keep-clear boxes, off the others."""
+        x0, y0, x1, y1 = bbox
+        box = self.box
+        if inside and (x0 < box.x + self.side or x1 > box.right - self.side):
+            return False
+        if y1 > self.top_limit or y0 < box.y - 0.5:
+            return False
+        return self.clear(bbox) and self.free(bbox, depth, lenient)
+
+    def free(self, bbox: BBox, depth: float, lenient: float = 0.0) -> bool:
+        """Off every placed feature, but for the lower part of a far one a nearer one may hide."""
+        height = bbox[3] - bbox[1]
+        for item in self.items:
+            if depth < item.blocks_from or not overlaps(bbox, item.bbox, GAP):
+                continue
+            other = item.bbox
+            if item.depth < depth and bbox[3] <= other[1] + item.lenient * (other[3] - other[1]):
+                continue  # in front of the foot of a far one
+            if depth < item.depth and other[3] <= bbox[1] + lenient * height:
+                continue  # behind it, the hidden part being our foot
+            return False
+        return True
+
+    def place(
+        self,
+        kind: str,
+        depth: float,
+        draw: Callable[[], object],
+        lenient: float = 0.0,
+        inside: bool = True,
+    ) -> BBox | None:
+        """Draft a feature; keep it (and return its box) only if it has room."""
+        with self.pen.draft() as ops:
+            draw()
+        bbox = ops_bbox(ops)
+        if bbox is None or not self.fits(bbox, depth, lenient, inside):
             return None
-        for _ in range(12):
-            centre = self.x(self.rng.uniform(low + half, high - half))
-            span = (centre - width / 2, centre + width / 2)
-            if all(span[1] < a or span[0] > b for a, b in self.taken):
-                if keep:
-                    self.taken.append(span)
-                return centre
+        self.pen.commit(ops, depth, feature=True)
+        self.items.append(Item(kind, bbox, depth, lenient))
+        self.kinds.append(kind)
+        return bbox
+
+    def first(self, kind: str, depth: float, candidates: Iterable[Callable[[], object]], **kw):
+        """Place the first candidate drawing that has room."""
+        for draw in candidates:
+            bbox = self.place(kind, depth, draw, **kw)
+            if bbox is not None:
+                return bbox
         return None
+
+    def terrain(self, kind: str | None, depth: float, draw: Callable[[], object]) -> BBox | None:
+        """Draw part of the landscape: it may pass under keep-clear boxes and features."""
+        with self.pen.draft() as ops:
+            draw()
+        self.pen.commit(ops, depth, feature=False)
+        if kind is not None and ops:
+            self.kinds.append(kind)
+        return ops_bbox(ops)
+
+    def block(self, kind: str, bbox: BBox, depth: float, blocks_from: float) -> None:
+        """Mark terrain room that features from ``blocks_from`` nearer must not stand on."""
+        self.items.append(Item(kind, bbox, depth, 0.0, blocks_from))

@@ -1,7 +1,7 @@
 """Paths written straight as PDF operators, and the smooth ridge lines of hills.
 
 reportlab's path objects format every coordinate through a general routine that costs
-microseconds a number; an illustration has thousands of them, so paths are built here as
+microseconds a number; an illustration has thousands of them, so paths are written here as
 text and handed to the canvas whole. Colours still go through ``setFillColor`` and
 ``setStrokeColor`` with "#RRGGBB" strings, where the print stage converts them.
 """
@@ -18,24 +18,37 @@ Point = tuple[float, float]
 KAPPA = 0.5523  # control-point distance of a quarter circle drawn as one Bézier curve
 
 
+BBox = tuple[float, float, float, float]  # x0, y0, x1, y1
+FORMATS = {
+    "m": "%.2f %.2f m",
+    "l": "%.2f %.2f l",
+    "c": "%.2f %.2f %.2f %.2f %.2f %.2f c",
+    "re": "%.2f %.2f %.2f %.2f re",
+}
+
+
 class Path:
+    """A path kept as numbers until it is written, so drafts that are thrown away cost little."""
+
+    __slots__ = ("ops",)
+
     def __init__(self) -> None:
-        self.ops: list[str] = []
+        self.ops: list[tuple[str, tuple[float, ...]]] = []
 
     def move(self, x: float, y: float) -> Path:
-        self.ops.append(f"{x:.2f} {y:.2f} m")
+        self.ops.append(("m", (x, y)))
         return self
 
     def line(self, x: float, y: float) -> Path:
-        self.ops.append(f"{x:.2f} {y:.2f} l")
+        self.ops.append(("l", (x, y)))
         return self
 
     def curve(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> Path:
-        self.ops.append(f"{x1:.2f} {y1:.2f} {x2:.2f} {y2:.2f} {x3:.2f} {y3:.2f} c")
+        self.ops.append(("c", (x1, y1, x2, y2, x3, y3)))
         return self
 
     def close(self) -> Path:
-        self.ops.append("h")
+        self.ops.append(("h", ()))
         return self
 
     def polygon(self, points: list[Point]) -> Path:
@@ -45,7 +58,7 @@ class Path:
         return self.close()
 
     def rect(self, x: float, y: float, w: float, h: float) -> Path:
-        self.ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re")
+        self.ops.append(("re", (x, y, w, h)))
         return self
 
     def ellipse(self, x: float, y: float, rx: float, ry: float) -> Path:
@@ -81,48 +94,114 @@ class Path:
         self.ops += other.ops
         return self
 
+    def mapped(self, transform) -> Path:
+        """A copy with every point moved by ``transform((x, y)) -> (x, y)``: bent, turned."""
+        out = Path()
+        for op, n in self.ops:
+            if op == "re":
+                x, y, w, h = n
+                out.polygon([transform(p) for p in ((x, y), (x + w, y), (x + w, y + h), (x, y + h))])
+            elif op == "h":
+                out.ops.append(("h", ()))
+            else:
+                points = [transform((n[i], n[i + 1])) for i in range(0, len(n), 2)]
+                out.ops.append((op, tuple(v for p in points for v in p)))
+        return out
+
+    def bbox(self) -> BBox | None:
+        """The box around every point, control points included: it holds the whole path."""
+        xs: list[float] = []
+        ys: list[float] = []
+        for op, n in self.ops:
+            if op == "re":
+                x, y, w, h = n
+                xs += (x, x + w)
+                ys += (y, y + h)
+            elif n:
+                xs += n[0::2]
+                ys += n[1::2]
+        return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
     def text(self) -> str:
-        return " ".join(self.ops)
+        return " ".join(FORMATS[op] % n if n else op for op, n in self.ops)
+
+
+def union(a: BBox | None, b: BBox | None) -> BBox | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def overlaps(a: BBox, b: BBox, gap: float = 0.0) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
+# One drawing operation: (operator, colour, line width, path). Operators: "f" fill, "S" stroke,
+# "W" clip, "q" save, "Q" restore.
+Op = tuple[str, "str | None", "float | None", "Path | None"]
+
+
+def ops_bbox(ops: list[Op]) -> BBox | None:
+    """What a list of operations covers (strokes with their width); clips are ignored."""
+    box = None
+    for op, _, width, path in ops:
+        if op == "f":
+            box = union(box, path.bbox())
+        elif op == "S":
+            b = path.bbox()
+            if b is not None:
+                w = width / 2
+                box = union(box, (b[0] - w, b[1] - w, b[2] + w, b[3] + w))
+    return box
 
 
 class Pen:
-    """Fills and strokes paths on a canvas, setting each colour only when it changes."""
+    """Records fills and strokes in depth layers; ``flush`` writes them, farthest layer first.
 
-    def __init__(self, canvas: Canvas) -> None:
-        self.canvas = canvas
-        self._state: list[tuple[str | None, str | None, float | None]] = []
-        self._fill: str | None = None
-        self._stroke: str | None = None
-        self._width: float | None = None
+    Recording first lets a composition draft an element, look at the room it really takes,
+    and keep or drop it, and lets elements be planned in one order and painted in another.
+    Each kept operation says whether it belongs to the terrain (sky, hills, fields, trees,
+    water) or to a feature (people, buildings, energy sites, sun, clouds): ``flush`` can
+    write the terrain alone, which is how the tests check what stays clear of a box.
+    """
 
-    def save(self) -> None:
-        self.canvas.saveState()
-        self._state.append((self._fill, self._stroke, self._width))
+    def __init__(self) -> None:
+        self.layers: dict[float, list[tuple[Op, bool]]] = {}
+        self.layer = 0.0
+        self._draft: list[Op] | None = None
 
-    def restore(self) -> None:
-        self.canvas.restoreState()
-        self._fill, self._stroke, self._width = self._state.pop()
+    def _emit(self, op: Op) -> None:
+        if self._draft is not None:
+            self._draft.append(op)
+        else:
+            self.layers.setdefault(self.layer, []).append((op, False))
+
+    def draft(self) -> Draft:
+        """Record the next operations aside, to be committed or dropped."""
+        return Draft(self)
+
+    def commit(self, ops: list[Op], layer: float, feature: bool) -> None:
+        self.layers.setdefault(layer, []).extend((op, feature) for op in ops)
 
     def fill(self, path: Path, colour: str) -> None:
-        if not path.ops:
-            return
-        if colour != self._fill:
-            self.canvas.setFillColor(colour)
-            self._fill = colour
-        self.canvas.addLiteral(path.text() + " f")
+        if path.ops:
+            self._emit(("f", colour, None, path))
 
     def stroke(self, path: Path, colour: str, width: float) -> None:
-        if colour != self._stroke:
-            self.canvas.setStrokeColor(colour)
-            self._stroke = colour
-        if width != self._width:
-            self.canvas.setLineWidth(width)
-            self._width = width
-        self.canvas.addLiteral(path.text() + " S")
+        if path.ops:
+            self._emit(("S", colour, width, path))
+
+    def save(self) -> None:
+        self._emit(("q", None, None, None))
+
+    def restore(self) -> None:
+        self._emit(("Q", None, None, None))
 
     def clip(self, path: Path) -> None:
         """Clip to ``path`` until the next ``restore``."""
-        self.canvas.addLiteral(path.text() + " W n")
+        self._emit(("W", None, None, path))
 
     def polygon(self, points: list[Point], colour: str) -> None:
         self.fill(Path().polygon(points), colour)
@@ -145,6 +224,65 @@ class Pen:
         for point in points[1:]:
             path.line(*point)
         self.stroke(path, colour, width)
+
+    def flush(self, canvas: Canvas, terrain_only: bool = False) -> None:
+        """Write the recorded layers, farthest first, setting each colour only when it changes.
+
+        Colours go through ``setFillColor`` / ``setStrokeColor`` as "#RRGGBB" strings.
+        """
+        fill = stroke = width = None
+        stack: list[tuple] = []
+        text: list[str] = []
+
+        def write() -> None:
+            if text:
+                canvas.addLiteral(" ".join(text))
+                text.clear()
+
+        for layer in sorted(self.layers):
+            for (op, colour, line, path), feature in self.layers[layer]:
+                if terrain_only and feature:
+                    continue
+                if op == "f":
+                    if colour != fill:
+                        write()
+                        canvas.setFillColor(colour)
+                        fill = colour
+                    text.append(path.text() + " f")
+                elif op == "S":
+                    if colour != stroke:
+                        write()
+                        canvas.setStrokeColor(colour)
+                        stroke = colour
+                    if line != width:
+                        text.append(f"{line:.2f} w")
+                        width = line
+                    text.append(path.text() + " S")
+                elif op == "q":
+                    stack.append((fill, stroke, width))
+                    text.append("q")
+                elif op == "Q":
+                    fill, stroke, width = stack.pop()
+                    text.append("Q")
+                else:
+                    text.append(path.text() + " W n")
+        write()
+
+
+class Draft:
+    """``with pen.draft() as ops:`` gathers what is drawn inside into ``ops``."""
+
+    def __init__(self, pen: Pen) -> None:
+        self.pen = pen
+        self.ops: list[Op] = []
+
+    def __enter__(self) -> list[Op]:
+        self.saved = self.pen._draft
+        self.pen._draft = self.ops
+        return self.ops
+
+    def __exit__(self, *exc) -> None:
+        self.pen._draft = self.saved
 
 
 def rotated(origin: Point, points: list[Point], degrees: float) -> list[Point]:
