@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
@@ -18,6 +19,7 @@ from .render.inks import Inks
 from .render.pdfx import as_pdfx
 from .render.sheets import render_cards
 from .render.tiles import render_board_tiles
+from .units import to_mm
 from .write import Output
 
 
@@ -38,7 +40,8 @@ def card_outputs(
 def board_outputs(kit: Kit, plan: BoardPlan, title: str, inks: Inks, name: str) -> list[Output]:
     profile = kit.profile
     board = render_board(kit, plan, title, inks, profile.board_sheet, profile.board_bleed)
-    outputs = [Output(f"{name}-plateau.pdf", "plateau", 1, board)]
+    bleed = to_mm(profile.board_bleed) if profile.page_boxes else None
+    outputs = [Output(f"{name}-plateau.pdf", "plateau", 1, board, bleed)]
     if profile.tiles is not None:
         tiles = profile.tiles
         data, pages = render_board_tiles(
@@ -62,12 +65,7 @@ def print_shop_ready(outputs: list[Output], kit: Kit, title: str) -> list[Output
     if not kit.profile.pdfx or kit.profile.icc_profile is None:
         return outputs
     return [
-        Output(
-            o.path,
-            o.component,
-            o.pages,
-            as_pdfx(o.data, kit.profile.icc_profile, f"{title} — {o.component}"),
-        )
+        replace(o, data=as_pdfx(o.data, kit.profile.icc_profile, f"{title} — {o.component}"))
         for o in outputs
     ]
 

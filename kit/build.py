@@ -18,10 +18,11 @@ from .assemble import (
 from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
 from .checks import validate_sources
 from .deck import compose_deck
-from .errors import InputErrors, Problem
+from .errors import InputErrors, PreflightError, Problem
 from .layout.board import plan_board
 from .layout.plan import plan_cards
 from .model import Kit, make_kit
+from .preflight import ERROR, check_kit
 from .preview import contact_sheet
 from .profile import parse_offset
 from .render.booklet import render_booklet
@@ -70,22 +71,32 @@ def build(
     booklet, pages = render_booklet(
         kit, content, credits(kit), kit.axes, kit.profile.booklet_sheet, inks
     )
-    outputs.append(Output(f"{name}-livret.pdf", "livret", pages, booklet))
+    booklet_bleed = 0.0 if kit.profile.page_boxes else None
+    outputs.append(Output(f"{name}-livret.pdf", "livret", pages, booklet, booklet_bleed))
     outputs += calibration_outputs(kit, title, inks, name)
     outputs = print_shop_ready(outputs, kit, title)
-    outputs.append(
-        combined(outputs, f"{name}-kit-complet.pdf", f"{title} — {kit.territory['nom']}")
-    )
+    if kit.profile.imposition != "carte":  # a print shop gets each file on its own
+        whole_kit = f"{title} — {kit.territory['nom']}"
+        outputs.append(combined(outputs, f"{name}-kit-complet.pdf", whole_kit))
     if preview:
         report("Aperçu")
         cards = [o.data for o in outputs if o.component == "cartes"]
         board = next(o.data for o in outputs if o.component == "plateau")
         png = contact_sheet(cards, cards_plan, deck, board)
         outputs.append(Output(f"{name}-apercu.png", "apercu", 1, png))
-    report("Écriture des fichiers")
+    report("Écriture et contrôle des fichiers")
     kit_dir = (output_root or project / "output") / name
-    write_kit(outputs, kit_dir, manifest(outputs, kit.profile, kit.territory["nom"], __version__))
+    listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__)
+    write_kit(outputs, kit_dir, listing, verify=preflight_or_fail)
     return BuildResult(kit_dir, tuple(outputs), time.perf_counter() - started, cards_plan.warnings)
+
+
+def preflight_or_fail(kit_dir: Path) -> None:
+    """The kit's own preflight (`makekit check`): a kit that fails it is not delivered."""
+    findings = check_kit(kit_dir)
+    errors = [f for f in findings if f.level == ERROR]
+    if errors:
+        raise PreflightError(errors)
 
 
 def _with_back_offset(kit: Kit, back_offset: str | None) -> Kit:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputErrors, MakekitError
+from .errors import MakekitError
 
 _HEADINGS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
 _USAGE_ERRORS = (
@@ -127,6 +127,37 @@ def preview(**options) -> None:
         click.echo(f"Aperçu : {_shown_path(result.kit_dir / png.path)}")
 
 
+@cli.command(context_settings=HELP)
+@click.argument("directory", required=False, metavar="[DOSSIER]", type=click.Path(path_type=Path))
+@click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
+def check(directory: Path | None) -> None:
+    """Contrôle les PDF d’un kit déjà construit, comme un imprimeur : formats et boîtes de
+    coupe, polices incorporées, résolution et couleurs des images, couleurs CMJN, texte dans
+    la zone tranquille, OutputIntent PDF/X. Affiche un tableau ; échoue s’il y a une erreur."""
+    from .preflight import check_kit, counts, format_table
+
+    kit_dir = directory or _only_kit()
+    if not (kit_dir / "manifest.json").is_file():
+        raise MakekitError(
+            f"{kit_dir} : pas de manifest.json, ce n’est pas un kit construit par makekit"
+        )
+    findings = check_kit(kit_dir)
+    click.echo(format_table(findings))
+    if counts(findings)[0]:
+        sys.exit(1)
+
+
+def _only_kit() -> Path:
+    """Without a folder: the current one if it is a kit, else the only kit in output/."""
+    if Path("manifest.json").is_file():
+        return Path(".")
+    kits = sorted(p.parent for p in Path("output").glob("*/manifest.json"))
+    if len(kits) == 1:
+        return kits[0]
+    shown = ", ".join(str(k) for k in kits) or "aucun"
+    raise MakekitError(f"indiquez le dossier du kit à contrôler (kits trouvés : {shown})")
+
+
 def _run(territory, output, profile, project, quiet: bool, preview: bool, back_offset):
     from .build import build as run_build
 
@@ -166,7 +197,7 @@ def main() -> None:
     except MakekitError as error:
         for line in error.lines():
             click.echo(line, err=True)
-        count = len(error.problems) if isinstance(error, InputErrors) else 1
+        count = error.count
         plural = "s" if count > 1 else ""
         click.echo(
             f"Échec : {count} problème{plural} à corriger. Le kit précédent n’a pas été modifié.",

@@ -25,6 +25,10 @@ class MakekitError(Exception):
     def lines(self) -> list[str]:
         return [str(self)]
 
+    @property
+    def count(self) -> int:
+        return 1
+
 
 class InputErrors(MakekitError):
     """Every problem found in the input files, reported together."""
@@ -37,6 +41,10 @@ class InputErrors(MakekitError):
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
 
+    @property
+    def count(self) -> int:
+        return len(self.problems)
+
 
 class CardError(MakekitError):
     """A card that cannot be drawn: text that does not fit, a glyph the font lacks."""
@@ -44,3 +52,19 @@ class CardError(MakekitError):
     def __init__(self, card_label: str, message: str) -> None:
         self.card_label = card_label
         super().__init__(f"{card_label} : {message}")
+
+
+class PreflightError(MakekitError):
+    """A built kit that fails its own print checks (a bug of ours, or a user's image or font)."""
+
+    def __init__(self, findings: list) -> None:
+        self.findings = findings
+        lines = [f"{f.file} : {f.message}" for f in findings]  # messages name their page
+        super().__init__("\n".join(["le contrôle des fichiers a échoué :", *lines]))
+
+    def lines(self) -> list[str]:
+        return str(self).splitlines()
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ class Output:
     component: str
     pages: int
     data: bytes
+    bleed_mm: float | None = None  # when it is not the profile's card bleed (board, booklet)
 
 
 def slug(text: str) -> str:
@@ -38,6 +40,7 @@ def manifest(outputs: list[Output], profile: Profile, territory: str, version: s
             "pages": out.pages,
             "bytes": len(out.data),
             "sha256": hashlib.sha256(out.data).hexdigest(),
+            **({"fond_perdu_mm": out.bleed_mm} if out.bleed_mm is not None else {}),
         }
         for out in outputs
     ]
@@ -57,8 +60,14 @@ def manifest(outputs: list[Output], profile: Profile, territory: str, version: s
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
 
 
-def write_kit(outputs: list[Output], kit_dir: Path, manifest_bytes: bytes) -> None:
-    """Write everything beside the kit folder, then swap it in: never a half-written kit."""
+def write_kit(
+    outputs: list[Output],
+    kit_dir: Path,
+    manifest_bytes: bytes,
+    verify: Callable[[Path], None] = lambda staging: None,
+) -> None:
+    """Write everything beside the kit folder, ``verify`` it there, then swap it in: never a
+    half-written kit, and never one that failed its checks in place of the previous one."""
     kit_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = kit_dir.parent / f".{kit_dir.name}.tmp-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -69,6 +78,7 @@ def write_kit(outputs: list[Output], kit_dir: Path, manifest_bytes: bytes) -> No
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(out.data)
         (staging / "manifest.json").write_bytes(manifest_bytes)
+        verify(staging)
         _swap(staging, kit_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -340,3 +340,28 @@ def test_an_rgb_shading_in_a_cmyk_kit_is_an_error(tmp_path):
     assert messages(check_kit(make_kit(tmp_path, draw, CMYK_KIT)), "couleurs CMJN") == [
         "page 1 : 1 couleur RVB (sh en DeviceRGB) dans un kit CMJN"
     ]
+
+
+def test_the_check_command_fails_on_a_kit_with_a_broken_pdf(tmp_path, monkeypatch, capsys):
+    import io as _io
+    import shutil
+
+    from reportlab.pdfgen.canvas import Canvas as _Canvas
+
+    from conftest import REPO
+    from kit.build import build as _build
+    from test_errors import run_cli
+
+    kit_dir = _build(REPO, output_root=tmp_path).kit_dir
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(kit_dir))
+    assert code == 0 and "0 erreur" in out
+    broken = _io.BytesIO()
+    canvas = _Canvas(broken)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(100, 100, "Texte en Helvetica")
+    canvas.save()
+    (kit_dir / "val-de-sorne-livret.pdf").write_bytes(broken.getvalue())
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(kit_dir))
+    assert code == 1
+    assert "page 1 : police Helvetica non incorporée" in out
+    shutil.rmtree(kit_dir)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -55,6 +56,8 @@ def check_file(
         data = (kit_dir / entry.path).read_bytes()
     except OSError:
         return [Finding(entry.path, None, MANIFEST_CHECK, ERROR, "fichier absent")]
+    if entry.bleed_mm is not None:
+        promise = replace(promise, fond_perdu_mm=entry.bleed_mm)
     doc = Document(entry.path, data, promise, {} if shared is None else shared)
     try:
         findings = _manifest_match(doc, entry)

@@ -33,6 +33,7 @@ class Entry:
     path: str
     pages: int | None = None
     sha256: str | None = None
+    bleed_mm: float | None = None  # this file's own bleed, when it differs from the kit's
 
 
 @dataclass
@@ -104,10 +105,12 @@ def _entry(item: Any, findings: list[Finding]) -> Entry | None:
         return None
     pages = item.get("pages")
     sha = item.get("sha256")
+    bleed = item.get("fond_perdu_mm")
     return Entry(
         path,
         pages if isinstance(pages, int) else None,
         sha if isinstance(sha, str) else None,
+        float(bleed) if isinstance(bleed, int | float) and not isinstance(bleed, bool) else None,
     )
 
 

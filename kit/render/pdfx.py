@@ -21,6 +21,8 @@ def as_pdfx(data: bytes, icc_profile: Path, title: str) -> bytes:
         for page in pdf.pages:
             if Name.TrimBox not in page.obj:  # PDF/X wants a TrimBox on every page
                 page.obj.TrimBox = page.obj.MediaBox
+            if Name.BleedBox not in page.obj:
+                page.obj.BleedBox = page.obj.TrimBox
         pdf.docinfo[Name.GTS_PDFXVersion] = PDFX_VERSION
         pdf.docinfo[Name.GTS_PDFXConformance] = PDFX_CONFORMANCE
         pdf.docinfo[Name.Trapped] = Name.False_
