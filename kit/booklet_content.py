@@ -70,8 +70,9 @@ def credits(kit: Kit) -> list[str]:
         + (f", {source['evenement']}" if "evenement" in source else "")
         + (f", {source['annee']}" if "annee" in source else "")
         + ".",
-        f"Mention : « {source['mention']} ». Licence : {licence}. Les titres des axes et des balises, "
-        "les textes d’axe et les étiquettes des schémas sont repris du référentiel sans modification.",
+        f"Mention : « {source['mention']} ». Licence : {licence}. Les titres des axes et des balises "
+        "et les textes d’axe sont repris du référentiel sans modification ; les étiquettes du "
+        "plateau en sont des formes courtes, tirées des schémas du référentiel.",
         "Écrit pour le jeu : les explications et questions des balises, la présentation de l’axe 4 "
         "(absente du document source), les scénarios et ces règles. Ils ne sont pas des citations "
         "du référentiel.",

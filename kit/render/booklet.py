@@ -110,7 +110,10 @@ def render_booklet(
         rightMargin=mm(20),
         topMargin=mm(18),
         bottomMargin=mm(20),
-        title=content["titre"],
+        title=f"{content['titre']} — règles du jeu",
+        author="makekit",
+        creator="makekit",
+        subject=kit.territory["nom"],
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="texte")
     footer = partial(
