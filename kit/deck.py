@@ -46,6 +46,7 @@ class Face:
     seed: str  # the illustration is generated from it, unless a file is given
     illustration: Path | None = None
     accents: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
     markers: tuple[Marker, ...] = ()
 
 
@@ -195,6 +196,7 @@ def _scenario_face(kit: Kit, scenario) -> dict[str, Any]:
         "seed": scenario.id,
         "illustration": scenario.illustration,
         "accents": tuple(a.colour for a in axes),
+        "themes": scenario.themes,
         "markers": tuple(Marker(a.colour, a.shape, a.number, a.short_title) for a in axes),
     }
 

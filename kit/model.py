@@ -68,6 +68,7 @@ class Scenario:
     axis_ids: tuple[str, ...]
     data: Mapping[str, Any]
     illustration: Path | None = None
+    themes: tuple[str, ...] = ()  # what its generated illustration shows
 
     @property
     def kind_label(self) -> str:
@@ -207,6 +208,7 @@ def _scenario(data: dict, files: _FileResolver) -> Scenario:
         axis_ids=tuple(data["axes"]),
         data=_frozen(data),
         illustration=files.image(data.get("illustration")),
+        themes=tuple(data.get("decor", ())),
     )
 
 

@@ -63,7 +63,7 @@ class Palette:
             deep=mix(colour, dark, 0.6),
             accents=tuple(a.upper() for a in accents[:3]),
             sun=mix(SUNLIGHT, paper, 0.3),
-            glow=mix(SUNLIGHT, paper, 0.72),
+            glow=mix(SUNLIGHT, paper, 0.62),
         )
 
     @property
@@ -80,6 +80,25 @@ class Palette:
         """The tone ``steps`` places darker on the ramp (negative: lighter), kept on the ramp."""
         ramp = self.ramp
         return ramp[min(max(ramp.index(tone) + steps, 0), len(ramp) - 1)]
+
+    def two_near(self, tone: str, behind: tuple[str, ...] = ()) -> tuple[str, str]:
+        """The two alternating crown tones of a wood on a hill of ``tone``, darker ones first:
+        never the hill's own tone nor a tone ``behind`` it (the hill behind, the sky: crowns
+        rising against it would vanish, or bite holes in their neighbours). One tone twice
+        if need be."""
+        i = self.ramp.index(tone)
+        ramp = self.ramp
+        # Darker crowns; lighter ones only on the darkest hill (they read as ghosts elsewhere).
+        steps = [ramp[j] for j in (i + 1, i + 2) if j < len(ramp) and ramp[j] not in behind]
+        steps = steps or [ramp[j] for j in (i - 1, i - 2) if ramp[j] not in behind][:1]
+        steps = steps or [ramp[min(i + 1, len(ramp) - 1)]]
+        return steps[0], steps[1] if len(steps) > 1 else steps[0]
+
+    def contrasting(self, tone: str) -> str:
+        """A tone that stands out on ``tone``: three steps lighter on a dark one, darker on a
+        light one."""
+        i = self.ramp.index(tone) if tone in self.ramp else 0
+        return self.ramp[i - 3] if i >= 3 else self.ramp[i + 3]
 
     def accent(self, index: int, fallback: str) -> str:
         """The ``index``-th accent, cycling, or ``fallback`` when there are none."""

@@ -4,7 +4,7 @@ room already taken by the elements placed so far."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..layout.geometry import Box
@@ -14,7 +14,7 @@ from .shapes import BBox, Pen, ops_bbox, overlaps
 
 TOP_MARGIN = mm(2)  # nothing rises closer than this to the band's top edge (the header hides it)
 CLEAR_MARGIN = mm(1)  # between a feature and a keep-clear box
-GAP = mm(0.6)  # between two features
+GAP = mm(1.0)  # between two features
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,16 @@ class Scene:
     keep_clear: tuple[BBox, ...] = ()
     items: list[Item] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    river: object = None  # the river across the foreground, if any: no one stands in it
+    layers: list = field(default_factory=list)  # the hills, farthest first, then the ground
+    skylines: dict = field(default_factory=dict)  # per hill: how high the nearer ones rise
+    sky: str = ""  # the sky's tone
+
+    def dry(self, x: float, feet: float) -> float:
+        """``feet`` lowered, if need be, to stand on the near bank of the river."""
+        if self.river is None:
+            return feet
+        return min(feet, self.river.near_bank(x) - self.unit * 0.015)
 
     @property
     def unit(self) -> float:
@@ -64,14 +74,17 @@ class Scene:
         return self.box.y + v * self.box.h
 
     def xs(self, low: float, high: float, count: int = 16) -> list[float]:
-        """``count`` evenly spread places between two shares of the width, in a seeded order."""
-        jitter = (high - low) / count
-        places = [
-            self.x(low + (high - low) * (i + 0.5) / count + self.rng.uniform(-0.4, 0.4) * jitter)
+        """``count`` evenly spread places between two shares of the width, in a seeded order
+        (a seeded start and stride through them: two throws of the dice, not a shuffle)."""
+        rng, box = self.rng, self.box
+        phase = rng.random()
+        step = (high - low) / count
+        stride = rng.choice([s for s in (1, 3, 5, 7, 11) if count % s])
+        start = rng.randrange(count)
+        return [
+            box.x + box.w * (low + step * (((start + i * stride) % count) + phase))
             for i in range(count)
         ]
-        self.rng.shuffle(places)
-        return places
 
     def clear(self, bbox: BBox) -> bool:
         """Out of every keep-clear box."""
@@ -120,22 +133,13 @@ class Scene:
         self.kinds.append(kind)
         return bbox
 
-    def first(self, kind: str, depth: float, candidates: Iterable[Callable[[], object]], **kw):
-        """Place the first candidate drawing that has room."""
-        for draw in candidates:
-            bbox = self.place(kind, depth, draw, **kw)
-            if bbox is not None:
-                return bbox
-        return None
-
-    def terrain(self, kind: str | None, depth: float, draw: Callable[[], object]) -> BBox | None:
+    def terrain(self, kind: str | None, depth: float, draw: Callable[[], object]) -> None:
         """Draw part of the landscape: it may pass under keep-clear boxes and features."""
         with self.pen.draft() as ops:
             draw()
         self.pen.commit(ops, depth, feature=False)
         if kind is not None and ops:
             self.kinds.append(kind)
-        return ops_bbox(ops)
 
     def block(self, kind: str, bbox: BBox, depth: float, blocks_from: float) -> None:
         """Mark terrain room that features from ``blocks_from`` nearer must not stand on."""

@@ -100,7 +100,9 @@ class Path:
         for op, n in self.ops:
             if op == "re":
                 x, y, w, h = n
-                out.polygon([transform(p) for p in ((x, y), (x + w, y), (x + w, y + h), (x, y + h))])
+                out.polygon(
+                    [transform(p) for p in ((x, y), (x + w, y), (x + w, y + h), (x, y + h))]
+                )
             elif op == "h":
                 out.ops.append(("h", ()))
             else:
@@ -118,12 +120,12 @@ class Path:
                 xs += (x, x + w)
                 ys += (y, y + h)
             elif n:
-                xs += n[0::2]
+                xs += n[::2]
                 ys += n[1::2]
         return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
     def text(self) -> str:
-        return " ".join(FORMATS[op] % n if n else op for op, n in self.ops)
+        return " ".join([FORMATS[op] % n if n else op for op, n in self.ops])
 
 
 def union(a: BBox | None, b: BBox | None) -> BBox | None:
@@ -138,15 +140,15 @@ def overlaps(a: BBox, b: BBox, gap: float = 0.0) -> bool:
     return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
 
 
-# One drawing operation: (operator, colour, line width, path). Operators: "f" fill, "S" stroke,
-# "W" clip, "q" save, "Q" restore.
-Op = tuple[str, "str | None", "float | None", "Path | None"]
+# One drawing operation: (operator, colour, line width, path, dash). Operators: "f" fill,
+# "S" stroke, "W" clip, "q" save, "Q" restore.
+Op = tuple[str, "str | None", "float | None", "Path | None", "str | None"]
 
 
 def ops_bbox(ops: list[Op]) -> BBox | None:
     """What a list of operations covers (strokes with their width); clips are ignored."""
     box = None
-    for op, _, width, path in ops:
+    for op, _, width, path, _ in ops:
         if op == "f":
             box = union(box, path.bbox())
         elif op == "S":
@@ -187,21 +189,24 @@ class Pen:
 
     def fill(self, path: Path, colour: str) -> None:
         if path.ops:
-            self._emit(("f", colour, None, path))
+            self._emit(("f", colour, None, path, None))
 
-    def stroke(self, path: Path, colour: str, width: float) -> None:
+    def stroke(
+        self, path: Path, colour: str, width: float, dash: tuple[float, float] | None = None
+    ) -> None:
         if path.ops:
-            self._emit(("S", colour, width, path))
+            pattern = None if dash is None else f"[{dash[0]:.2f} {dash[1]:.2f}] 0 d"
+            self._emit(("S", colour, width, path, pattern))
 
     def save(self) -> None:
-        self._emit(("q", None, None, None))
+        self._emit(("q", None, None, None, None))
 
     def restore(self) -> None:
-        self._emit(("Q", None, None, None))
+        self._emit(("Q", None, None, None, None))
 
     def clip(self, path: Path) -> None:
         """Clip to ``path`` until the next ``restore``."""
-        self._emit(("W", None, None, path))
+        self._emit(("W", None, None, path, None))
 
     def polygon(self, points: list[Point], colour: str) -> None:
         self.fill(Path().polygon(points), colour)
@@ -240,7 +245,7 @@ class Pen:
                 text.clear()
 
         for layer in sorted(self.layers):
-            for (op, colour, line, path), feature in self.layers[layer]:
+            for (op, colour, line, path, dash), feature in self.layers[layer]:
                 if terrain_only and feature:
                     continue
                 if op == "f":
@@ -257,7 +262,10 @@ class Pen:
                     if line != width:
                         text.append(f"{line:.2f} w")
                         width = line
-                    text.append(path.text() + " S")
+                    if dash:
+                        text.append(f"{dash} {path.text()} S [] 0 d")
+                    else:
+                        text.append(path.text() + " S")
                 elif op == "q":
                     stack.append((fill, stroke, width))
                     text.append("q")
@@ -312,45 +320,52 @@ class Ridge:
     def right(self) -> float:
         return self.x0 + self.step * (len(self.heights) - 1)
 
-    def _height(self, index: int) -> float:
-        # Mirrored ghost points past both ends keep every tangent's x equal to the step, so
-        # x runs linearly along each segment and height_at matches the drawn curve exactly.
-        last = len(self.heights) - 1
-        if index < 0:
-            return 2 * self.heights[0] - self.heights[1]
-        if index > last:
-            return 2 * self.heights[last] - self.heights[last - 1]
-        return self.heights[index]
+    def __post_init__(self) -> None:
+        # The heights with a mirrored ghost point past each end. The ghosts keep every
+        # tangent's x equal to the step, so x runs linearly along each segment and height_at
+        # matches the drawn curve exactly.
+        h = self.heights
+        object.__setattr__(self, "padded", (2 * h[0] - h[1], *h, 2 * h[-1] - h[-2]))
+        object.__setattr__(self, "_last", len(h) - 2)
 
     def height_at(self, x: float) -> float:
-        index = min(max(int((x - self.x0) // self.step), 0), len(self.heights) - 2)
-        t = (x - self.x0) / self.step - index
-        p0, p1, p2, p3 = (self._height(index + k) for k in (-1, 0, 1, 2))
+        u = (x - self.x0) / self.step
+        index = int(u) if u > 0 else 0
+        if index > self._last:
+            index = self._last
+        t = u - index
+        p0, p1, p2, p3 = self.padded[index : index + 4]
         return 0.5 * (
             2 * p1
-            + (p2 - p0) * t
-            + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t
-            + (3 * p1 - p0 - 3 * p2 + p3) * t * t * t
+            + t
+            * ((p2 - p0) + t * ((2 * p0 - 5 * p1 + 4 * p2 - p3) + t * (3 * p1 - p0 - 3 * p2 + p3)))
         )
 
     def trace(self, path: Path, drop: float = 0, start: bool = True) -> Path:
         """Add the ridge line, lowered by ``drop``, left to right, to ``path``."""
-        first = (self.x0, self.heights[0] - drop)
+        h, step = self.padded, self.step
+        first = (self.x0, h[1] - drop)
         if start:
             path.move(*first)
         else:
             path.line(*first)
-        for i in range(len(self.heights) - 1):
-            x1 = self.x0 + i * self.step
-            cy1 = self.heights[i] + (self._height(i + 1) - self._height(i - 1)) / 6
-            cy2 = self._height(i + 1) - (self._height(i + 2) - self.heights[i]) / 6
-            path.curve(
-                x1 + self.step / 3,
-                cy1 - drop,
-                x1 + 2 * self.step / 3,
-                cy2 - drop,
-                x1 + self.step,
-                self._height(i + 1) - drop,
+        ops = path.ops
+        for i in range(1, len(h) - 2):
+            x1 = self.x0 + (i - 1) * step
+            cy1 = h[i] + (h[i + 1] - h[i - 1]) / 6
+            cy2 = h[i + 1] - (h[i + 2] - h[i]) / 6
+            ops.append(
+                (
+                    "c",
+                    (
+                        x1 + step / 3,
+                        cy1 - drop,
+                        x1 + 2 * step / 3,
+                        cy2 - drop,
+                        x1 + step,
+                        h[i + 1] - drop,
+                    ),
+                )
             )
         return path
 

@@ -35,7 +35,7 @@ def draw_face_form(canvas: Canvas, face: Face, boxes: CardBoxes, fitted: FittedT
     _clip(canvas, boxes.bleed)
     canvas.setFillColor(WHITE)
     canvas.rect(*_rect(boxes.bleed), stroke=0, fill=1)
-    _draw_illustration(canvas, face, boxes.illustration)
+    _draw_illustration(canvas, face, boxes)
     canvas.setFillColor(face.colour)
     canvas.rect(*_rect(boxes.strip), stroke=0, fill=1)
     draw_pattern(canvas, boxes.strip, face.pattern, tint(face.colour, 0.8))
@@ -71,11 +71,20 @@ def draw_back_form(canvas: Canvas, back: Back, boxes: CardBoxes, game_title: str
     canvas.endForm()
 
 
-def _draw_illustration(canvas: Canvas, face: Face, box: Box) -> None:
+def _draw_illustration(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
     if face.illustration is not None:
-        draw_user_image(canvas, face.illustration, box, cover=True)
-    else:
-        draw_illustration(canvas, box, face.seed, face.colour, face.accents)
+        draw_user_image(canvas, face.illustration, boxes.illustration, cover=True)
+        return
+    covered = (boxes.pictogram, boxes.badge.expand(mm(1)), boxes.strip)
+    draw_illustration(
+        canvas,
+        boxes.illustration,
+        face.seed,
+        face.colour,
+        face.accents,
+        keep_clear=covered,
+        themes=face.themes,
+    )
 
 
 def _draw_pictogram_disc(canvas: Canvas, face: Face, box: Box) -> None:
