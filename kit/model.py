@@ -94,6 +94,7 @@ class Family:
     min_size: float
     colour: str
     file: str
+    corner_radius: float = 0.0  # a cutting guide for rounded corners, 0 for square ones
 
 
 @dataclass(frozen=True)
@@ -229,5 +230,6 @@ def _family(data: dict, file: str) -> Family:
         body_size=parse_length(sizes.get("corps", "9.5pt")),
         min_size=parse_length(sizes.get("minimum", "7.5pt")),
         colour=data.get("couleur", "#141C28"),
+        corner_radius=parse_length(data.get("coins_arrondis", "0mm")),
         file=file,
     )

@@ -85,7 +85,7 @@ def _draw_title(canvas, kit: Kit, box: Box, game_title: str) -> None:
     para, name_h = _fitted(kit.territory["nom"], BOLD, name_box, GREY, TA_CENTER, 16, LABEL_SIZE)
     para.drawOn(canvas, box.x, box.top - mm(15) - name_h)
     para, sub_h = _fitted(
-        "Plateau de jeu", REGULAR, Box(box.x, box.y, box.w, mm(7)), GREY, TA_CENTER, 14, 12
+        "Plateau de jeu", REGULAR, Box(box.x, box.y, box.w, mm(7)), GREY, TA_CENTER, 14, 14
     )
     para.drawOn(canvas, box.x, box.top - mm(17) - name_h - sub_h)
 
@@ -120,17 +120,13 @@ def _draw_diagram(canvas, axis, diagram: Diagram) -> None:
 
 
 def _draw_concept(canvas, axis, diagram: Diagram) -> None:
+    """The axis's central concept, as large as the circle allows (the pictogram is already
+    in the panel's title strip)."""
     r = diagram.concept_radius
     canvas.setFillColor(axis.colour)
     canvas.circle(diagram.cx, diagram.cy, r, stroke=0, fill=1)
-    draw_sign(
-        canvas,
-        axis.pictogram,
-        Box(diagram.cx - r * 0.25, diagram.cy + r * 0.4, r * 0.5, r * 0.42),
-        WHITE,
-    )
-    box = Box(diagram.cx - r * 0.72, diagram.cy - r * 0.66, r * 1.44, r * 1.0)
-    para, height = _fitted(axis.concept, BOLD, box, WHITE, TA_CENTER, 15, 10)
+    box = Box(diagram.cx - r * 0.82, diagram.cy - r * 0.62, r * 1.64, r * 1.24)
+    para, height = _fitted(axis.concept, BOLD, box, WHITE, TA_CENTER, 16, 11)
     para.drawOn(canvas, box.x, box.top - (box.h - height) / 2 - height)
 
 

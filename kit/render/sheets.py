@@ -16,6 +16,7 @@ from .pdf import new_canvas
 
 LABEL_GREY = "#6B7280"
 MARK_BLACK = "#000000"
+GUIDE_GREY = "#9CA3AF"
 FOLD_DASH = (3, 2)
 
 
@@ -31,6 +32,7 @@ def render_cards(
     for key, back in deck.backs.items():
         if "dos-" + key in document.keys:
             draw_back_form(canvas, back, plan.boxes[plan.back_family[key]], game_title)
+    corners = _corner_radii(kit, deck, plan) if kit.profile.imposition != "carte" else {}
     total = len(document.sheets)
     for sheet in document.sheets:
         canvas.setPageSize(sheet.size)
@@ -38,6 +40,7 @@ def render_cards(
             canvas.setTrimBox(sheet.trim.as_pdf_box())
             canvas.setBleedBox(sheet.bleed.as_pdf_box())
         _draw_sheet(canvas, kit, sheet, total, game_title)
+        _draw_corner_guides(canvas, sheet, corners)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -59,6 +62,31 @@ def _draw_sheet(canvas, kit: Kit, sheet: SheetPlan, total: int, game_title: str)
         canvas.restoreState()
     if kit.profile.sheet_label and sheet.trim is None:
         _draw_label(canvas, sheet, sheet_label(kit, sheet, total, game_title))
+
+
+def _corner_radii(kit: Kit, deck: Deck, plan: CardsPlan) -> dict[str, float]:
+    radii = {face.key: kit.families[face.family].corner_radius for face in deck.fronts}
+    for back, family in plan.back_family.items():
+        radii["dos-" + back] = kit.families[family].corner_radius
+    return {key: radius for key, radius in radii.items() if radius > 0}
+
+
+def _draw_corner_guides(canvas, sheet: SheetPlan, radii: dict[str, float]) -> None:
+    """Light arcs where scissors round the corners (a print shop die-cuts them instead)."""
+    canvas.setStrokeColor(GUIDE_GREY)
+    canvas.setLineWidth(0.3)
+    for placement in sheet.placements:
+        r = radii.get(placement.key, 0)
+        if not r:
+            continue
+        box = placement.box
+        for cx, cy, start in (
+            (box.x + r, box.y + r, 180),
+            (box.right - r, box.y + r, 270),
+            (box.right - r, box.top - r, 0),
+            (box.x + r, box.top - r, 90),
+        ):
+            canvas.arc(cx - r, cy - r, cx + r, cy + r, start, 90)
 
 
 def _place(canvas, placement: Placement) -> None:
