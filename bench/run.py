@@ -22,6 +22,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DECK_SIZE = 1000
+PROFILES = ("a3-recto-verso", "letter-recto-verso", "a4-pliage", "imprimeur")
 KINDS = ("opportunite", "evenement", "tension", "echeance")
 TEXT = (
     "Scénario de charge n° {n} : {{{{ territoire.nom_court }}}} et ses "
@@ -77,17 +78,19 @@ def one(mode: str, project: Path) -> dict[str, Any]:
         subprocess.run([sys.executable, "-m", "kit", "--help"], check=True, capture_output=True)
         seconds = time.perf_counter() - started
         return {"seconds": seconds, "peak_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+    mode, _, profile = mode.partition(":")
+    profile = profile or "a4-recto-verso"
     with tempfile.TemporaryDirectory(prefix="makekit-bench-out-") as out:
         started = time.perf_counter()
         from kit.build import build  # timed on purpose: a cold build includes the imports
 
-        result = build(project=project, output_root=Path(out))
+        result = build(project=project, output_root=Path(out), profile=profile)
         if mode == "warm":  # second call in the same process
             started = time.perf_counter()
-            result = build(project=project, output_root=Path(out))
+            result = build(project=project, output_root=Path(out), profile=profile)
         seconds = time.perf_counter() - started
-    cards = next(o for o in result.outputs if o.component == "cartes")
-    pdf = {"pages": cards.pages, "bytes": len(cards.data)}
+    cards = [o for o in result.outputs if o.component == "cartes"]
+    pdf = {"pages": sum(o.pages for o in cards), "bytes": sum(len(o.data) for o in cards)}
     return {"seconds": seconds, "peak_mb": peak_mb(), **pdf}
 
 
@@ -147,7 +150,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure (default 3)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
-    parser.add_argument("--one", choices=("cold", "warm", "help"), help=argparse.SUPPRESS)
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # cold, warm, help, or cold:PROFILE
     parser.add_argument("--project", type=Path, default=REPO, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -159,6 +162,7 @@ def main() -> None:
         Measure("default kit (warm)", "warm"),
         Measure(f"{DECK_SIZE:,} cards", "cold", max_seconds=15, max_mb=400),
         Measure("makekit --help", "help"),
+        *(Measure(f"profile {name}", f"cold:{name}") for name in PROFILES),
     ]
     with tempfile.TemporaryDirectory(prefix="makekit-bench-") as tmp:
         deck, scenarios = make_deck(Path(tmp))
