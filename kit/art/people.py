@@ -11,7 +11,6 @@ from .shapes import Path
 HEAD = 0.12  # head radius, as a share of a person's height
 HIP = 0.4  # where the legs meet the body
 SHOULDER = 0.74
-STYLES = ("hands", "chat", "table", "hands", "chat", "banner")
 TABLE_TOP = 0.44  # the table's front edge, as a share of the shortest person's height
 
 
@@ -88,12 +87,12 @@ def draw_group(
     height: float,
     count: int,
     ground: str,
-    style: str | None = None,
-) -> str:
-    """``count`` people holding hands, chatting, gathered at a table, or marching under a
-    banner (then young: smaller, and in the accent colours). Returns the style."""
+    style: str,
+) -> None:
+    """``count`` people holding hands ("hands"), chatting ("chat"), gathered at a table
+    ("table"), or marching under a banner ("banner": young, so smaller, and in the accent
+    colours)."""
     rng, palette = scene.rng, scene.palette
-    style = style or rng.choice(STYLES)
     gap = group_gap(height, style)
     shirts = [palette.paper, palette.sky, WHITE, palette.haze]
     rng.shuffle(shirts)
@@ -126,7 +125,6 @@ def draw_group(
         person = rng.choice(people)
         hand = (person.x + person.height * 0.3, person.feet + person.height * 0.97)
         _arm(scene, person, hand, 1)
-    return style
 
 
 def _hold_hands(scene: Scene, people: list[Person], height: float) -> None:

@@ -6,15 +6,23 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from ..layout.geometry import Box
 from ..units import mm
 from .palette import Palette
-from .shapes import BBox, Pen, ops_bbox, overlaps
+from .pen import Pen, ops_bbox
+from .shapes import BBox, overlaps
+
+if TYPE_CHECKING:
+    from .layers import Layer
+    from .river import River
 
 TOP_MARGIN = mm(2)  # nothing rises closer than this to the band's top edge (the header hides it)
 CLEAR_MARGIN = mm(1)  # between a feature and a keep-clear box
 GAP = mm(1.0)  # between two features
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -22,15 +30,13 @@ class Item:
     """A placed feature: what it is, the room it takes, how near it stands.
 
     ``lenient`` is the share of its height, from the bottom, that nearer features may hide
-    (a turbine's mast behind a roof, never its rotor). ``blocks_from`` limits whom it blocks
-    to the features at that depth or nearer (a river only bothers what stands on its bank).
+    (a turbine's mast behind a roof, never its rotor).
     """
 
     kind: str
     bbox: BBox
     depth: float
     lenient: float = 0.0
-    blocks_from: float = float("-inf")
 
 
 @dataclass
@@ -42,9 +48,9 @@ class Scene:
     keep_clear: tuple[BBox, ...] = ()
     items: list[Item] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
-    river: object = None  # the river across the foreground, if any: no one stands in it
-    layers: list = field(default_factory=list)  # the hills, farthest first, then the ground
-    skylines: dict = field(default_factory=dict)  # per hill: how high the nearer ones rise
+    river: River | None = None  # the river across the foreground, if any: no one stands in it
+    layers: list[Layer] = field(default_factory=list)  # the hills, farthest first, then the ground
+    skylines: dict[int, list[float | None]] = field(default_factory=dict)  # see hidden_line
     sky: str = ""  # the sky's tone
 
     def dry(self, x: float, feet: float) -> float:
@@ -90,11 +96,11 @@ class Scene:
         """Out of every keep-clear box."""
         return not any(overlaps(bbox, k, CLEAR_MARGIN) for k in self.keep_clear)
 
-    def fits(self, bbox: BBox, depth: float, lenient: float = 0.0, inside: bool = True) -> bool:
+    def fits(self, bbox: BBox, depth: float, lenient: float = 0.0) -> bool:
         """Room for a feature: inside the band, out of the keep-clear boxes, off the others."""
         x0, y0, x1, y1 = bbox
         box = self.box
-        if inside and (x0 < box.x + self.side or x1 > box.right - self.side):
+        if x0 < box.x + self.side or x1 > box.right - self.side:
             return False
         if y1 > self.top_limit or y0 < box.y - 0.5:
             return False
@@ -104,7 +110,7 @@ class Scene:
         """Off every placed feature, but for the lower part of a far one a nearer one may hide."""
         height = bbox[3] - bbox[1]
         for item in self.items:
-            if depth < item.blocks_from or not overlaps(bbox, item.bbox, GAP):
+            if not overlaps(bbox, item.bbox, GAP):
                 continue
             other = item.bbox
             if item.depth < depth and bbox[3] <= other[1] + item.lenient * (other[3] - other[1]):
@@ -115,32 +121,25 @@ class Scene:
         return True
 
     def place(
-        self,
-        kind: str,
-        depth: float,
-        draw: Callable[[], object],
-        lenient: float = 0.0,
-        inside: bool = True,
+        self, kind: str, depth: float, draw: Callable[[], object], lenient: float = 0.0
     ) -> BBox | None:
         """Draft a feature; keep it (and return its box) only if it has room."""
         with self.pen.draft() as ops:
             draw()
         bbox = ops_bbox(ops)
-        if bbox is None or not self.fits(bbox, depth, lenient, inside):
+        if bbox is None or not self.fits(bbox, depth, lenient):
             return None
         self.pen.commit(ops, depth, feature=True)
         self.items.append(Item(kind, bbox, depth, lenient))
         self.kinds.append(kind)
         return bbox
 
-    def terrain(self, kind: str | None, depth: float, draw: Callable[[], object]) -> None:
-        """Draw part of the landscape: it may pass under keep-clear boxes and features."""
+    def terrain(self, kind: str | None, depth: float, draw: Callable[[], T]) -> T:
+        """Draw part of the landscape: it may pass under keep-clear boxes and features.
+        Returns what ``draw`` returns."""
         with self.pen.draft() as ops:
-            draw()
+            drawn = draw()
         self.pen.commit(ops, depth, feature=False)
         if kind is not None and ops:
             self.kinds.append(kind)
-
-    def block(self, kind: str, bbox: BBox, depth: float, blocks_from: float) -> None:
-        """Mark terrain room that features from ``blocks_from`` nearer must not stand on."""
-        self.items.append(Item(kind, bbox, depth, 0.0, blocks_from))
+        return drawn

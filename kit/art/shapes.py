@@ -1,18 +1,17 @@
-"""Paths written straight as PDF operators, and the smooth ridge lines of hills.
+"""Paths kept as numbers and written straight as PDF operators, boxes, and the smooth ridge
+lines of hills.
 
 reportlab's path objects format every coordinate through a general routine that costs
 microseconds a number; an illustration has thousands of them, so paths are written here as
-text and handed to the canvas whole. Colours still go through ``setFillColor`` and
-``setStrokeColor`` with "#RRGGBB" strings, where the print stage converts them.
+text and handed to the canvas whole.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from reportlab.pdfgen.canvas import Canvas
 
 Point = tuple[float, float]
 KAPPA = 0.5523  # control-point distance of a quarter circle drawn as one Bézier curve
@@ -94,7 +93,7 @@ class Path:
         self.ops += other.ops
         return self
 
-    def mapped(self, transform) -> Path:
+    def mapped(self, transform: Callable[[Point], Point]) -> Path:
         """A copy with every point moved by ``transform((x, y)) -> (x, y)``: bent, turned."""
         out = Path()
         for op, n in self.ops:
@@ -138,159 +137,6 @@ def union(a: BBox | None, b: BBox | None) -> BBox | None:
 
 def overlaps(a: BBox, b: BBox, gap: float = 0.0) -> bool:
     return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
-
-
-# One drawing operation: (operator, colour, line width, path, dash). Operators: "f" fill,
-# "S" stroke, "W" clip, "q" save, "Q" restore.
-Op = tuple[str, "str | None", "float | None", "Path | None", "str | None"]
-
-
-def ops_bbox(ops: list[Op]) -> BBox | None:
-    """What a list of operations covers (strokes with their width); clips are ignored."""
-    box = None
-    for op, _, width, path, _ in ops:
-        if op == "f":
-            box = union(box, path.bbox())
-        elif op == "S":
-            b = path.bbox()
-            if b is not None:
-                w = width / 2
-                box = union(box, (b[0] - w, b[1] - w, b[2] + w, b[3] + w))
-    return box
-
-
-class Pen:
-    """Records fills and strokes in depth layers; ``flush`` writes them, farthest layer first.
-
-    Recording first lets a composition draft an element, look at the room it really takes,
-    and keep or drop it, and lets elements be planned in one order and painted in another.
-    Each kept operation says whether it belongs to the terrain (sky, hills, fields, trees,
-    water) or to a feature (people, buildings, energy sites, sun, clouds): ``flush`` can
-    write the terrain alone, which is how the tests check what stays clear of a box.
-    """
-
-    def __init__(self) -> None:
-        self.layers: dict[float, list[tuple[Op, bool]]] = {}
-        self.layer = 0.0
-        self._draft: list[Op] | None = None
-
-    def _emit(self, op: Op) -> None:
-        if self._draft is not None:
-            self._draft.append(op)
-        else:
-            self.layers.setdefault(self.layer, []).append((op, False))
-
-    def draft(self) -> Draft:
-        """Record the next operations aside, to be committed or dropped."""
-        return Draft(self)
-
-    def commit(self, ops: list[Op], layer: float, feature: bool) -> None:
-        self.layers.setdefault(layer, []).extend((op, feature) for op in ops)
-
-    def fill(self, path: Path, colour: str) -> None:
-        if path.ops:
-            self._emit(("f", colour, None, path, None))
-
-    def stroke(
-        self, path: Path, colour: str, width: float, dash: tuple[float, float] | None = None
-    ) -> None:
-        if path.ops:
-            pattern = None if dash is None else f"[{dash[0]:.2f} {dash[1]:.2f}] 0 d"
-            self._emit(("S", colour, width, path, pattern))
-
-    def save(self) -> None:
-        self._emit(("q", None, None, None, None))
-
-    def restore(self) -> None:
-        self._emit(("Q", None, None, None, None))
-
-    def clip(self, path: Path) -> None:
-        """Clip to ``path`` until the next ``restore``."""
-        self._emit(("W", None, None, path, None))
-
-    def polygon(self, points: list[Point], colour: str) -> None:
-        self.fill(Path().polygon(points), colour)
-
-    def circle(self, x: float, y: float, r: float, colour: str) -> None:
-        self.fill(Path().ellipse(x, y, r, r), colour)
-
-    def ellipse(self, x: float, y: float, rx: float, ry: float, colour: str) -> None:
-        self.fill(Path().ellipse(x, y, rx, ry), colour)
-
-    def rect(self, x: float, y: float, w: float, h: float, colour: str, radius: float = 0) -> None:
-        path = Path().round_rect(x, y, w, h, radius) if radius else Path().rect(x, y, w, h)
-        self.fill(path, colour)
-
-    def dome(self, x: float, y: float, rx: float, ry: float, colour: str) -> None:
-        self.fill(Path().dome(x, y, rx, ry), colour)
-
-    def polyline(self, points: list[Point], colour: str, width: float) -> None:
-        path = Path().move(*points[0])
-        for point in points[1:]:
-            path.line(*point)
-        self.stroke(path, colour, width)
-
-    def flush(self, canvas: Canvas, terrain_only: bool = False) -> None:
-        """Write the recorded layers, farthest first, setting each colour only when it changes.
-
-        Colours go through ``setFillColor`` / ``setStrokeColor`` as "#RRGGBB" strings.
-        """
-        fill = stroke = width = None
-        stack: list[tuple] = []
-        text: list[str] = []
-
-        def write() -> None:
-            if text:
-                canvas.addLiteral(" ".join(text))
-                text.clear()
-
-        for layer in sorted(self.layers):
-            for (op, colour, line, path, dash), feature in self.layers[layer]:
-                if terrain_only and feature:
-                    continue
-                if op == "f":
-                    if colour != fill:
-                        write()
-                        canvas.setFillColor(colour)
-                        fill = colour
-                    text.append(path.text() + " f")
-                elif op == "S":
-                    if colour != stroke:
-                        write()
-                        canvas.setStrokeColor(colour)
-                        stroke = colour
-                    if line != width:
-                        text.append(f"{line:.2f} w")
-                        width = line
-                    if dash:
-                        text.append(f"{dash} {path.text()} S [] 0 d")
-                    else:
-                        text.append(path.text() + " S")
-                elif op == "q":
-                    stack.append((fill, stroke, width))
-                    text.append("q")
-                elif op == "Q":
-                    fill, stroke, width = stack.pop()
-                    text.append("Q")
-                else:
-                    text.append(path.text() + " W n")
-        write()
-
-
-class Draft:
-    """``with pen.draft() as ops:`` gathers what is drawn inside into ``ops``."""
-
-    def __init__(self, pen: Pen) -> None:
-        self.pen = pen
-        self.ops: list[Op] = []
-
-    def __enter__(self) -> list[Op]:
-        self.saved = self.pen._draft
-        self.pen._draft = self.ops
-        return self.ops
-
-    def __exit__(self, *exc) -> None:
-        self.pen._draft = self.saved
 
 
 def rotated(origin: Point, points: list[Point], degrees: float) -> list[Point]:
