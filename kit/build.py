@@ -22,8 +22,6 @@ from .errors import InputErrors, PreflightError, Problem
 from .layout.board import plan_board
 from .layout.plan import plan_cards
 from .model import Kit, make_kit
-from .preflight import ERROR, check_kit
-from .preview import contact_sheet
 from .profile import parse_offset
 from .render.booklet import render_booklet
 from .render.inks import Inks
@@ -82,18 +80,23 @@ def build(
         report("Aperçu")
         cards = [o.data for o in outputs if o.component == "cartes"]
         board = next(o.data for o in outputs if o.component == "plateau")
+        from .preview import contact_sheet  # pypdfium2 only when asked for
+
         png = contact_sheet(cards, cards_plan, deck, board)
         outputs.append(Output(f"{name}-apercu.png", "apercu", 1, png))
     report("Écriture et contrôle des fichiers")
     kit_dir = (output_root or project / "output") / name
     listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__)
-    write_kit(outputs, kit_dir, listing, verify=preflight_or_fail)
+    merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
+    write_kit(outputs, kit_dir, listing, verify=lambda staged: preflight_or_fail(staged, merged))
     return BuildResult(kit_dir, tuple(outputs), time.perf_counter() - started, cards_plan.warnings)
 
 
-def preflight_or_fail(kit_dir: Path) -> None:
+def preflight_or_fail(kit_dir: Path, skip: frozenset[str] = frozenset()) -> None:
     """The kit's own preflight (`makekit check`): a kit that fails it is not delivered."""
-    findings = check_kit(kit_dir)
+    from .preflight import ERROR, check_kit  # pdfminer is loaded only once a kit is written
+
+    findings = check_kit(kit_dir, skip)
     errors = [f for f in findings if f.level == ERROR]
     if errors:
         raise PreflightError(errors)
