@@ -85,7 +85,8 @@ def build(
         png = contact_sheet(cards, cards_plan, deck, board)
         outputs.append(Output(f"{name}-apercu.png", "apercu", 1, png))
     report("Écriture et contrôle des fichiers")
-    kit_dir = (output_root or project / "output") / name
+    folder = name if kit.profile.name == DEFAULT_PROFILE else f"{name}-{kit.profile.name}"
+    kit_dir = (output_root or project / "output") / folder  # one folder per profile
     listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__)
     merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
     write_kit(outputs, kit_dir, listing, verify=lambda staged: preflight_or_fail(staged, merged))
