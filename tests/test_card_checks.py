@@ -19,14 +19,18 @@ def test_a_character_missing_from_the_font_names_the_card_and_the_character(proj
     )
 
 
+def replace_explanation(project, balise_id: str, text: str) -> None:
+    ref = project / "referentiel.yaml"
+    source = ref.read_text(encoding="utf-8")
+    start = source.index("explication:", source.index(f"id: {balise_id}"))
+    end = source.index("\n", start)
+    ref.write_text(source[:start] + f'explication: "{text}"' + source[end:], encoding="utf-8")
+
+
 def test_text_too_long_for_the_card_fails_naming_it(project, monkeypatch, capsys):
     long_text = "Une explication beaucoup trop longue pour tenir sur une carte. " * 30
 
-    ref = project / "referentiel.yaml"
-    text = ref.read_text(encoding="utf-8")
-    start = text.index("explication:", text.index("id: integration-3"))
-    end = text.index("\n", start)
-    ref.write_text(text[:start] + f'explication: "{long_text}"' + text[end:], encoding="utf-8")
+    replace_explanation(project, "integration-3", long_text)
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     first = error_lines(err)[0]
@@ -38,11 +42,7 @@ def test_text_too_long_for_the_card_fails_naming_it(project, monkeypatch, capsys
 
 def test_long_text_is_shrunk_rather_than_overflowing(project):
     medium = "Une explication plus longue que d’habitude, mais encore raisonnable. " * 7
-    ref = project / "referentiel.yaml"
-    text = ref.read_text(encoding="utf-8")
-    start = text.index("explication:", text.index("id: integration-3"))
-    end = text.index("\n", start)
-    ref.write_text(text[:start] + f'explication: "{medium}"' + text[end:], encoding="utf-8")
+    replace_explanation(project, "integration-3", medium)
     from kit.checks import validate_sources
     from kit.deck import compose_deck
     from kit.layout.card import _height
