@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 from ruamel.yaml import YAML
 
 from .errors import Problem
@@ -38,15 +39,9 @@ def _schema(name: str) -> dict:
 
 @functools.cache
 def _validator(name: str) -> Draft202012Validator:
-    common = Resource.from_contents(_schema("common"), default_specification=_draft())
+    common = Resource.from_contents(_schema("common"), default_specification=DRAFT202012)
     registry = Registry().with_resource("common.yaml", common)
     return Draft202012Validator(_schema(name), registry=registry)
-
-
-def _draft():
-    from referencing.jsonschema import DRAFT202012
-
-    return DRAFT202012
 
 
 def check_schema(document: Document, schema_name: str) -> list[Problem]:

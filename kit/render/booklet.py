@@ -31,7 +31,7 @@ from ..units import mm
 from .cards import tint
 from .inks import Inks
 from .pdf import RGB_INKS, new_canvas
-from .shapes import draw_shape
+from .shapes import draw_number, draw_shape
 
 INK = "#1F2328"
 ACCENT = "#2F3E56"
@@ -101,7 +101,7 @@ def render_booklet(
     for section in content["sections"]:
         story += _section(section, styles)
     story += _credits(credits, styles)
-    check_glyphs("livret", [_plain_text(item) for item in _all_texts(content)] + credits)
+    check_glyphs("livret", _all_texts(content) + credits)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -162,10 +162,9 @@ def _cover_art(canvas, doc, axes) -> None:
     size, gap = mm(22), mm(8)
     x = (doc.pagesize[0] - len(axes) * size - (len(axes) - 1) * gap) / 2
     for axis in axes:
-        draw_shape(canvas, axis.shape, Box(x, mm(210), size, size), axis.colour)
-        canvas.setFillColor("#FFFFFF")
-        canvas.setFont(BOLD, 16)
-        canvas.drawCentredString(x + size / 2, mm(210) + size / 2 - 5.5, str(axis.number))
+        sign = Box(x, mm(210), size, size)
+        draw_shape(canvas, axis.shape, sign, axis.colour)
+        draw_number(canvas, axis.shape, sign, str(axis.number), "#FFFFFF", BOLD, 26)
         x += size + gap
     canvas.restoreState()
 
@@ -268,7 +267,3 @@ def _all_texts(content) -> list[str]:
         for block in section["blocs"]:
             texts.append(str(next(iter(block.values()))))
     return texts
-
-
-def _plain_text(text: str) -> str:
-    return text
