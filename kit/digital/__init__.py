@@ -1,0 +1,1 @@
+"""The ``numerique`` profile's outputs: card images, Tabletop Simulator sheets, gallery, slides."""
