@@ -20,9 +20,14 @@ from .units import to_mm
 
 
 @functools.cache
-def booklet_source() -> dict[str, Any]:
-    text = resources.files("kit.content").joinpath("livret.yaml").read_text(encoding="utf-8")
+def content_source(name: str) -> dict[str, Any]:
+    """One of our content files (kit/content/), as written."""
+    text = resources.files("kit.content").joinpath(name).read_text(encoding="utf-8")
     return YAML(typ="safe", pure=True).load(text)
+
+
+def booklet_source() -> dict[str, Any]:
+    return content_source("livret.yaml")
 
 
 def game_title() -> str:
@@ -48,6 +53,11 @@ def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan) -> dict[str, Any]:
 
 def rendered_booklet(variables: dict[str, Any]) -> dict[str, Any]:
     """Every text of livret.yaml rendered as a template over ``kit``."""
+    return rendered_content(booklet_source(), variables)
+
+
+def rendered_content(source: dict[str, Any], variables: dict[str, Any]) -> dict[str, Any]:
+    """Every text of a content file rendered as a template over ``kit``."""
     context = {"kit": variables}
 
     def walk(value: Any) -> Any:
@@ -59,7 +69,7 @@ def rendered_booklet(variables: dict[str, Any]) -> dict[str, Any]:
             return {k: walk(v) for k, v in value.items()}
         return value
 
-    return walk(booklet_source())
+    return walk(source)
 
 
 def credits(kit: Kit) -> list[str]:
