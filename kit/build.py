@@ -26,6 +26,7 @@ from .profile import parse_offset
 from .render.booklet import render_booklet
 from .render.inks import Inks
 from .sources import DEFAULT_PROFILE, load_sources
+from .territory import playable_scenarios
 from .write import Output, manifest, slug, write_kit
 
 Report = Callable[[str], None]
@@ -37,6 +38,7 @@ class BuildResult:
     outputs: tuple[Output, ...]
     seconds: float
     warnings: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # what was left out on purpose, e.g. a scenario
 
 
 def build(
@@ -54,6 +56,7 @@ def build(
     report("Vérification des données")
     validate_sources(sources)
     kit = _with_back_offset(make_kit(sources), back_offset)
+    kit, notices = playable_scenarios(kit, sources.territory.file)
     deck = compose_deck(kit, sources)
     report("Mise en page")
     cards_plan = plan_cards(kit, deck)
@@ -90,7 +93,13 @@ def build(
     listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__)
     merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
     write_kit(outputs, kit_dir, listing, verify=lambda staged: preflight_or_fail(staged, merged))
-    return BuildResult(kit_dir, tuple(outputs), time.perf_counter() - started, cards_plan.warnings)
+    return BuildResult(
+        kit_dir,
+        tuple(outputs),
+        time.perf_counter() - started,
+        cards_plan.warnings,
+        tuple(notices),
+    )
 
 
 def preflight_or_fail(kit_dir: Path, skip: frozenset[str] = frozenset()) -> None:

@@ -165,6 +165,8 @@ def _run(territory, output, profile, project, quiet: bool, preview: bool, back_o
     result = run_build(
         project, territory, output, profile, _step_printer(quiet), preview, back_offset
     )
+    for notice in result.notices:
+        click.echo(f"Remarque : {notice}", err=True)
     for warning in result.warnings:
         click.echo(f"Attention : {warning}", err=True)
     if not quiet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,10 +110,22 @@ def _scenario_texts(kit: Kit, sources: Sources, problems: list[Problem]) -> dict
             )
         except TemplateProblem as problem:
             path = ("scenarios", index[scenario.id], "texte")
+            hint = _territory_hint(str(problem), sources.territory.file)
             problems.append(
-                sources.scenarios.problem(path, f"scénario « {scenario.id} » : {problem}")
+                sources.scenarios.problem(path, f"scénario « {scenario.id} » : {problem}{hint}")
             )
     return texts
+
+
+def _territory_hint(message: str, territory_file: str) -> str:
+    """What to do when a scenario uses a field the territory does not give."""
+    found = re.search(r"« territoire\.([^ »]+) »", message)
+    if not found or "n’existe pas" not in message:
+        return ""
+    return (
+        f'. Ajoutez-le à {territory_file}, ou écrivez « requiert: ["{found.group(1)}"] » '
+        "dans ce scénario pour le laisser de côté quand le territoire ne le donne pas"
+    )
 
 
 def _face(

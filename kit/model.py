@@ -69,6 +69,7 @@ class Scenario:
     data: Mapping[str, Any]
     illustration: Path | None = None
     themes: tuple[str, ...] = ()  # what its generated illustration shows
+    requires: tuple[str, ...] = ()  # territory fields without which it is left out
 
     @property
     def kind_label(self) -> str:
@@ -210,6 +211,7 @@ def _scenario(data: dict, files: _FileResolver) -> Scenario:
         data=_frozen(data),
         illustration=files.image(data.get("illustration")),
         themes=tuple(data.get("decor", ())),
+        requires=tuple(data.get("requiert", ())),
     )
 
 

@@ -1,0 +1,48 @@
+"""The territory's fields as paths (« projets[0].nom »): what scenarios require, and what is missing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from .model import Kit, Scenario
+
+FIELD_PATH = re.compile(r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*$")
+_PART = re.compile(r"\[(\d+)\]|\.?([a-z_]+)")
+
+
+def field_parts(path: str) -> tuple[str | int, ...]:
+    """« projets[0].nom » -> ("projets", 0, "nom")."""
+    return tuple(int(i) if i else name for i, name in _PART.findall(path))
+
+
+def has_field(territory: Mapping[str, Any], path: str) -> bool:
+    """Whether the territory gives a value, not empty, at ``path``."""
+    value: Any = territory
+    for part in field_parts(path):
+        if isinstance(part, int):
+            if not isinstance(value, Sequence) or isinstance(value, str) or part >= len(value):
+                return False
+        elif not isinstance(value, Mapping) or part not in value:
+            return False
+        value = value[part]
+    return value not in (None, "", (), [])
+
+
+def playable_scenarios(kit: Kit, territory_file: str) -> tuple[Kit, list[str]]:
+    """Leave out the scenarios whose required fields the territory lacks, with a notice each."""
+    kept: list[Scenario] = []
+    notices: list[str] = []
+    for scenario in kit.scenarios:
+        missing = [p for p in scenario.requires if not has_field(kit.territory, p)]
+        if missing:
+            fields = ", ".join(f"« {p} »" for p in missing)
+            notices.append(
+                f"scénario « {scenario.id} » laissé de côté : {territory_file} ne donne pas "
+                f"{fields}"
+            )
+        else:
+            kept.append(scenario)
+    return replace(kit, scenarios=tuple(kept)), notices
