@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import MakekitError
+from .errors import BatchFailed, MakekitError
 
 _HEADINGS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
 _USAGE_ERRORS = (
@@ -56,15 +56,18 @@ def kit_options(command):
         click.option(
             "--territory",
             "--territoire",
-            "territory",
+            "territories",
             type=click.Path(path_type=Path),
             metavar="FICHIER",
-            help="Fichier YAML du territoire (par défaut : territoires/val-de-sorne.yaml).",
+            multiple=True,
+            help="Fichier YAML du territoire (par défaut : territoire.yaml s’il existe, sinon "
+            "territoires/val-de-sorne.yaml). Répétez l’option, ou donnez un dossier, pour "
+            "construire plusieurs kits à la fois.",
         ),
         click.option(
             "--output",
             "--sortie",
-            "output",
+            "output_root",
             type=click.Path(path_type=Path),
             metavar="DOSSIER",
             help="Dossier où écrire le kit (par défaut : output/).",
@@ -122,7 +125,7 @@ def preview(**options) -> None:
     """Construit le kit et une planche d’aperçu (PNG) de toutes les cartes, recto et verso,
     et du plateau, pour tout relire d’un coup d’œil avant d’imprimer."""
     result = _run(preview=True, **options)
-    if not options["quiet"]:
+    if result is not None and not options["quiet"]:
         png = next(o for o in result.outputs if o.component == "apercu")
         click.echo(f"Aperçu : {_shown_path(result.kit_dir / png.path)}")
 
@@ -158,13 +161,17 @@ def _only_kit() -> Path:
     raise MakekitError(f"indiquez le dossier du kit à contrôler (kits trouvés : {shown})")
 
 
-def _run(territory, output, profile, project, quiet: bool, preview: bool, back_offset):
+def _run(territories: tuple[Path, ...], quiet: bool, **options):
+    """``options`` are build()'s own keyword arguments, passed through as they are."""
+    from .batch import territory_files
+
+    files = territory_files(territories) if territories else [None]
+    if len(files) > 1:
+        return _run_batch(files, quiet, options)
     from .build import build as run_build
 
     started = time.perf_counter()
-    result = run_build(
-        project, territory, output, profile, _step_printer(quiet), preview, back_offset
-    )
+    result = run_build(territory=files[0], report=_step_printer(quiet), **options)
     for notice in result.notices:
         click.echo(f"Remarque : {notice}", err=True)
     for warning in result.warnings:
@@ -178,6 +185,36 @@ def _run(territory, output, profile, project, quiet: bool, preview: bool, back_o
             f"en {_seconds(time.perf_counter() - started)}."
         )
     return result
+
+
+def _run_batch(files: list[Path], quiet: bool, options: dict) -> None:
+    """Each kit in its own process; each kit's result as it comes; exit 1 if any failed."""
+    from .batch import build_many
+
+    started = time.perf_counter()
+    failed = 0
+    for outcome in build_many(files, **options):
+        name = _shown_path(outcome.territory)
+        if outcome.ok:
+            if not quiet:
+                where = _shown_path(outcome.kit_dir)
+                click.echo(
+                    f"✓ {name} : kit écrit dans {where}/ ({outcome.pdfs} PDF, "
+                    f"{outcome.pages} pages), en {_seconds(outcome.seconds)}."
+                )
+            for message in outcome.messages:
+                click.echo(f"  {message}", err=True)
+            continue
+        failed += 1
+        plural = "s" if outcome.problems > 1 else ""
+        click.echo(f"✗ {name} : {outcome.problems} problème{plural} à corriger", err=True)
+        for message in outcome.messages:
+            click.echo(message, err=True)
+    if failed:
+        raise BatchFailed(failed, len(files))
+    if not quiet:
+        elapsed = _seconds(time.perf_counter() - started)
+        click.echo(f"{len(files)} kits construits, en {elapsed}.")
 
 
 def _step_printer(quiet: bool):
@@ -199,12 +236,7 @@ def main() -> None:
     except MakekitError as error:
         for line in error.lines():
             click.echo(line, err=True)
-        count = error.count
-        plural = "s" if count > 1 else ""
-        click.echo(
-            f"Échec : {count} problème{plural} à corriger. Le kit précédent n’a pas été modifié.",
-            err=True,
-        )
+        click.echo(error.summary(), err=True)
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("Interrompu.", err=True)

@@ -29,6 +29,14 @@ class MakekitError(Exception):
     def count(self) -> int:
         return 1
 
+    def summary(self) -> str:
+        """The last line the user reads."""
+        plural = "s" if self.count > 1 else ""
+        return (
+            f"Échec : {self.count} problème{plural} à corriger. "
+            "Le kit précédent n’a pas été modifié."
+        )
+
 
 class InputErrors(MakekitError):
     """Every problem found in the input files, reported together."""
@@ -68,3 +76,22 @@ class PreflightError(MakekitError):
     @property
     def count(self) -> int:
         return len(self.findings)
+
+
+class BatchFailed(MakekitError):
+    """Some kits of a batch failed; their problems were already printed, kit by kit."""
+
+    def __init__(self, failed: int, total: int) -> None:
+        self.failed, self.total = failed, total
+        super().__init__("")
+
+    def lines(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        built = self.total - self.failed
+        return (
+            f"Échec : {self.failed} kit{'s' if self.failed > 1 else ''} sur {self.total} "
+            f"en échec ({built} construit{'s' if built > 1 else ''}). "
+            "Les kits en échec n’ont pas été modifiés."
+        )

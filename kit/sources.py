@@ -10,6 +10,7 @@ from .load import Document, load_yaml, merged
 
 FAMILIES = ("axe", "balise", "scenario")
 DEFAULT_TERRITORY = Path("territoires") / "val-de-sorne.yaml"
+WORKSHOP_TERRITORY = Path("territoire.yaml")
 DEFAULT_PROFILE = "a4-recto-verso"
 
 
@@ -28,7 +29,7 @@ class Sources:
 def load_sources(project: Path, territory: Path | None, profile: str) -> Sources:
     """Read every file; report the reading problems of all of them together."""
     problems: list[Problem] = []
-    territory_path = territory if territory is not None else project / DEFAULT_TERRITORY
+    territory_path = territory if territory is not None else default_territory(project)
     wanted = {
         "referentiel": project / "referentiel.yaml",
         "scenarios": project / "scenarios.yaml",
@@ -57,6 +58,12 @@ def load_sources(project: Path, territory: Path | None, profile: str) -> Sources
         families={name: documents[f"family:{name}"] for name in FAMILIES},
         profile=documents["profile"],
     )
+
+
+def default_territory(project: Path) -> Path:
+    """A workshop folder made by `makekit init` has its own territoire.yaml."""
+    own = project / WORKSHOP_TERRITORY
+    return own if own.is_file() else project / DEFAULT_TERRITORY
 
 
 def load_profile(project: Path, name: str, seen: tuple[str, ...] = ()) -> Document:
