@@ -90,6 +90,11 @@ def build(
     report("Écriture et contrôle des fichiers")
     folder = name if kit.profile.name == DEFAULT_PROFILE else f"{name}-{kit.profile.name}"
     kit_dir = (output_root or project / "output") / folder  # one folder per profile
+    if kit.profile.digital is not None:
+        report("Images, Tabletop Simulator et diapositives")
+        from .digital.outputs import digital_outputs  # pypdfium2 only for this profile
+
+        outputs += digital_outputs(kit, deck, cards_plan, outputs, title, name, kit_dir)
     listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__)
     merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
     write_kit(outputs, kit_dir, listing, verify=lambda staged: preflight_or_fail(staged, merged))

@@ -180,8 +180,10 @@ def _run(territories: tuple[Path, ...], quiet: bool, **options):
         where = _shown_path(result.kit_dir)
         pdfs = [o for o in result.outputs if o.path.endswith(".pdf")]
         pages = sum(o.pages for o in pdfs if o.component != "kit-complet")
+        images = sum(o.component == "image" for o in result.outputs)  # numerique profile
+        pictures = f", {images} images PNG" if images else ""
         click.echo(
-            f"Kit écrit dans {where}/ : {len(pdfs)} PDF ({pages} pages) et manifest.json, "
+            f"Kit écrit dans {where}/ : {len(pdfs)} PDF ({pages} pages){pictures} et manifest.json, "
             f"en {_seconds(time.perf_counter() - started)}."
         )
     return result

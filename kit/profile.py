@@ -38,6 +38,15 @@ class Tiles:
 
 
 @dataclass(frozen=True)
+class Digital:
+    """What the ``numerique`` profile writes beside the PDFs (its ``numerique:`` block)."""
+
+    image_dpis: tuple[int, ...] = (300, 150)
+    tabletop: bool = True
+    slides: bool = True
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     description: str
@@ -58,6 +67,7 @@ class Profile:
     icc_profile: Path | None = None
     pdfx: bool = False
     back_offset: tuple[float, float] = (0.0, 0.0)
+    digital: Digital | None = None
 
     @property
     def card_bleed(self) -> float:
@@ -116,6 +126,7 @@ def make_profile(data: dict, project: Path) -> Profile:
         icc_profile=_icc(data, project),
         pdfx=data.get("pdfx", False),
         back_offset=parse_offset(data.get("decalage_verso", "0,0")),
+        digital=_digital(data.get("numerique")),
     )
 
 
@@ -141,6 +152,13 @@ def _tiles(tiles: dict | None) -> Tiles | None:
         margin=parse_length(tiles.get("marge", "10mm")),
         overlap=parse_length(tiles.get("recouvrement", "10mm")),
     )
+
+
+def _digital(block: dict | None) -> Digital | None:
+    if block is None:
+        return None
+    dpis = tuple(dict.fromkeys(block.get("images", Digital.image_dpis)))  # unique, in order
+    return Digital(dpis, block.get("tabletop", True), block.get("diapositives", True))
 
 
 def _icc(data: dict, project: Path) -> Path | None:

@@ -194,7 +194,7 @@ def test_unknown_profile(project, monkeypatch, capsys):
     assert code == 1
     assert error_lines(err)[0] == (
         "layouts/a5.yaml: profil d’impression « a5 » inconnu (profils disponibles : "
-        "a3-recto-verso, a4-pliage, a4-recto-verso, imprimeur, letter-recto-verso)"
+        "a3-recto-verso, a4-pliage, a4-recto-verso, imprimeur, letter-recto-verso, numerique)"
     )
 
 
