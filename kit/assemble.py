@@ -15,9 +15,11 @@ from .layout.plan import CardsPlan
 from .model import Kit
 from .render.board import render_board
 from .render.calibration import render_calibration
+from .render.guide import render_guide
 from .render.inks import Inks
 from .render.pdfx import as_pdfx
 from .render.sheets import render_cards
+from .render.synthesis import render_synthesis
 from .render.tiles import render_board_tiles
 from .units import to_mm
 from .write import Output
@@ -58,6 +60,21 @@ def calibration_outputs(kit: Kit, title: str, inks: Inks, name: str) -> list[Out
         return []
     data = render_calibration(kit.profile, title, inks)
     return [Output(f"{name}-calibrage-recto-verso.pdf", "calibrage", 2, data)]
+
+
+def facilitator_outputs(
+    kit: Kit, guide: dict, title: str, inks: Inks, name: str, tables: int
+) -> list[Output]:
+    """The facilitator's guide and one synthesis sheet per table, on the booklet's paper
+    (the facilitator needs them whatever the cards are printed on)."""
+    sheet = kit.profile.booklet_sheet
+    bleed = 0.0 if kit.profile.page_boxes else None
+    data, pages = render_guide(kit, guide, title, sheet, inks)
+    sheets, count = render_synthesis(kit, title, sheet, tables, inks)
+    return [
+        Output(f"{name}-guide-animation.pdf", "guide", pages, data, bleed),
+        Output(f"{name}-fiche-synthese.pdf", "fiche-synthese", count, sheets, bleed),
+    ]
 
 
 def print_shop_ready(outputs: list[Output], kit: Kit, title: str) -> list[Output]:
