@@ -95,6 +95,9 @@ def build(
         from .digital.outputs import digital_outputs  # pypdfium2 only for this profile
 
         outputs += digital_outputs(kit, deck, cards_plan, outputs, title, name, kit_dir)
+        from .digital.gallery import gallery_output
+
+        outputs.append(gallery_output(kit, deck, outputs))  # index.html, linking all the above
     listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__)
     merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
     write_kit(outputs, kit_dir, listing, verify=lambda staged: preflight_or_fail(staged, merged))

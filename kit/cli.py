@@ -186,6 +186,10 @@ def _run(territories: tuple[Path, ...], quiet: bool, **options):
             f"Kit écrit dans {where}/ : {len(pdfs)} PDF ({pages} pages){pictures} et manifest.json, "
             f"en {_seconds(time.perf_counter() - started)}."
         )
+        gallery = next((o for o in result.outputs if o.component == "galerie"), None)
+        if gallery is not None:  # numerique profile
+            page = _shown_path(result.kit_dir / gallery.path)
+            click.echo(f"Galerie : ouvrez {page} dans un navigateur.")
     return result
 
 

@@ -45,6 +45,8 @@ COMPONENT_NAMES = {
     "calibrage": "La feuille de calibrage du recto verso",
     "livret": "Le livret de règles",
     "kit-complet": "Tout le kit dans un seul fichier",
+    "guide": "Le guide d’animation",
+    "fiche-synthese": "La fiche de synthèse de l’atelier",
     "diapositives": "Les diapositives, une carte par page, pour projeter (16:9)",
     "tabletop": "Pour jouer sur Tabletop Simulator",
     "apercu": "La planche d’aperçu de tout le kit",
@@ -207,9 +209,9 @@ def _filters(faces: tuple[Face, ...]) -> list[FamilyFilter]:
 
 
 def _listed(out: Output) -> Listed:
-    what = COMPONENT_NAMES.get(out.component, out.component.replace("-", " ").capitalize())
+    what = COMPONENT_NAMES.get(out.component, "")  # a file of a new kind is listed by name
     size = file_size(len(out.data))
-    if out.path.endswith(".txt"):
+    if out.path.endswith(".txt") and what:
         what = f"{what} : le mode d’emploi"
     if out.path.endswith(".pdf"):
         size = f"{out.pages} page" + ("s" if out.pages > 1 else "") + f" · {size}"
