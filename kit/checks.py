@@ -7,25 +7,39 @@ from .errors import InputErrors, Problem
 from .icons import icon_exists, unknown_icon_message
 from .images import ImageProblem, is_file_reference, resolve_user_file
 from .load import Document
+from .local_cards import merge_local_cards
 from .sources import Sources
 from .validate import check_schema, unique_values
 
 
-def validate_sources(sources: Sources) -> None:
-    """Raise InputErrors with every problem of every file, or return quietly."""
+def validate_sources(sources: Sources) -> Sources:
+    """The sources with the workshop's local cards merged in; or InputErrors with every
+    problem of every file."""
     problems = check_schema(sources.referentiel, "referentiel")
     problems += check_schema(sources.scenarios, "scenarios")
+    problems += check_schema(sources.roles, "roles")
     problems += check_schema(sources.territory, "territoire")
     problems += check_schema(sources.profile, "profil")
     for document in sources.families.values():
         problems += check_schema(document, "famille")
+    merge_problems: list[Problem] = []  # unknown ids are left aside: the rest is checked
+    local = sources.local_cards
+    if local is not None and local.data is not None:
+        problems += check_schema(local, "cartes_locales")
+        if not problems:
+            referentiel, scenarios, merge_problems = merge_local_cards(
+                sources.referentiel, sources.scenarios, local
+            )
+            sources = replace(sources, referentiel=referentiel, scenarios=scenarios)
     if not problems:
         problems += _referentiel_checks(sources.referentiel, sources.project)
         problems += _scenario_checks(sources.scenarios, sources.referentiel, sources.project)
+        problems += _role_checks(sources.roles, sources.project)
         problems += _family_checks(sources.families)
         problems += _contrast_checks(sources)
-    if problems:
-        raise InputErrors(problems)
+    if problems or merge_problems:
+        raise InputErrors(problems + merge_problems)
+    return sources
 
 
 def _referentiel_checks(doc: Document, project) -> list[Problem]:

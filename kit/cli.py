@@ -131,6 +131,20 @@ def preview(**options) -> None:
 
 
 @cli.command(context_settings=HELP)
+@click.argument("directory", metavar="DOSSIER", type=click.Path(path_type=Path))
+@click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
+def init(directory: Path) -> None:
+    """Crée un dossier d’atelier prêt à adapter : fichier du territoire à remplir, cartes
+    locales, référentiel, scénarios, apparence des cartes et profils d’impression. Lancez
+    ensuite « makekit build » dans ce dossier."""
+    from .scaffold import init_workshop
+
+    written = init_workshop(directory)
+    click.echo(f"Dossier d’atelier créé : {_shown_path(directory)}/ ({', '.join(written)})")
+    click.echo("Remplissez territoire.yaml, puis, dans ce dossier : makekit build")
+
+
+@cli.command(context_settings=HELP)
 @click.argument("directory", required=False, metavar="[DOSSIER]", type=click.Path(path_type=Path))
 @click.help_option("-h", "--help", help="Affiche cette aide et quitte.")
 def check(directory: Path | None) -> None:

@@ -58,6 +58,11 @@ def to_hex(rgb: tuple[float, float, float] | list[float]) -> str:
     return "#" + "".join(f"{round(min(max(v, 0.0), 1.0) * 255):02X}" for v in rgb)
 
 
+def tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white: amount 0 is white, 1 is the colour."""
+    return to_hex([1 - amount * (1 - v) for v in parse_hex(colour)])
+
+
 def relative_luminance(colour: str) -> float:
     """WCAG 2.x relative luminance, 0 for black to 1 for white."""
     linear = [_linear_component(v) for v in parse_hex(colour)]

@@ -49,6 +49,7 @@ class Face:
     accents: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     markers: tuple[Marker, ...] = ()
+    blank: bool = False  # a card to write on during the workshop
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ def compose_deck(kit: Kit, sources: Sources) -> Deck:
         context = {"axe": _plain(axis.data), "territoire": territory}
         fronts.append(_face(kit.families["axe"], sources, context, problems, _axis_face(axis)))
     for axis, balise in kit.balises:
+        if balise.hidden:
+            continue
         context = {"axe": _plain(axis.data), "balise": _plain(balise.data), "territoire": territory}
         fronts.append(
             _face(kit.families["balise"], sources, context, problems, _balise_face(axis, balise))

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .images import is_file_reference, resolve_user_file
+from .local_cards import HIDDEN, blank_counts
 from .profile import Profile, make_profile
 from .sources import Sources
 from .units import mm, parse_length
@@ -39,6 +40,7 @@ class Balise:
     question: str
     data: Mapping[str, Any]
     illustration: Path | None = None
+    hidden: bool = False  # on the board, but left out of the cards by the workshop
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ class Kit:
     families: Mapping[str, Family]
     profile: Profile
     scenario_file: str
+    blank_cards: Mapping[str, int] = field(default_factory=dict)  # per family, to write on
+    roles: tuple[Role, ...] = ()
 
     @property
     def balises(self) -> tuple[tuple[Axis, Balise], ...]:
@@ -124,7 +128,7 @@ def make_kit(sources: Sources) -> Kit:
     axes = tuple(sorted((_axis(a, files) for a in ref["axes"]), key=lambda a: a.number))
     scenarios = tuple(
         sorted(
-            (_scenario(s, files) for s in sources.scenarios.data["scenarios"]),
+            (_scenario(s, files) for s in sources.scenarios.data["scenarios"] if not s.get(HIDDEN)),
             key=lambda s: s.number,
         )
     )
@@ -137,6 +141,8 @@ def make_kit(sources: Sources) -> Kit:
         families=MappingProxyType(families),
         profile=make_profile(sources.profile.data, sources.project),
         scenario_file=sources.scenarios.file,
+        blank_cards=MappingProxyType(blank_counts(sources.local_cards)),
+        roles=tuple(roles),
     )
 
 
@@ -195,8 +201,9 @@ def _balise(data: dict, files: _FileResolver) -> Balise:
         pictogram=files.pictogram(data["pictogramme"]),
         explanation=data["jeu"]["explication"],
         question=data["jeu"]["question"],
-        data=_frozen(data),
+        data=_frozen({"origine": "referentiel", **data}),
         illustration=files.image(data.get("illustration")),
+        hidden=bool(data.get(HIDDEN)),
     )
 
 

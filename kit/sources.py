@@ -7,8 +7,9 @@ from pathlib import Path
 
 from .errors import InputErrors, Problem
 from .load import Document, load_yaml, merged
+from .local_cards import load_local_cards
 
-FAMILIES = ("axe", "balise", "scenario")
+FAMILIES = ("axe", "balise", "scenario", "role")
 DEFAULT_TERRITORY = Path("territoires") / "val-de-sorne.yaml"
 WORKSHOP_TERRITORY = Path("territoire.yaml")
 DEFAULT_PROFILE = "a4-recto-verso"
@@ -24,6 +25,7 @@ class Sources:
     territory: Document
     families: dict[str, Document]
     profile: Document
+    local_cards: Document | None = None  # the workshop's added, changed, hidden, blank cards
 
 
 def load_sources(project: Path, territory: Path | None, profile: str) -> Sources:
@@ -48,6 +50,12 @@ def load_sources(project: Path, territory: Path | None, profile: str) -> Sources
         documents["profile"] = load_profile(project, profile)
     except InputErrors as error:
         problems.extend(error.problems)
+    local_cards = None
+    if "territory" in documents:
+        try:
+            local_cards = load_local_cards(project, documents["territory"])
+        except InputErrors as error:
+            problems.extend(error.problems)
     if problems:
         raise InputErrors(problems)
     return Sources(
@@ -57,6 +65,7 @@ def load_sources(project: Path, territory: Path | None, profile: str) -> Sources
         territory=documents["territory"],
         families={name: documents[f"family:{name}"] for name in FAMILIES},
         profile=documents["profile"],
+        local_cards=local_cards,
     )
 
 

@@ -132,9 +132,11 @@ def unique_values(
     problems = []
     for path, value in items:
         if value in seen:
-            first = document.line_of(seen[value])
+            first = f"ligne {document.line_of(seen[value])}"
+            if document.file_of(seen[value]) != document.file_of(path):  # e.g. a local card
+                first += f" de {document.file_of(seen[value])}"
             problems.append(
-                document.problem(path, f"{what} « {value} » en double (déjà utilisé ligne {first})")
+                document.problem(path, f"{what} « {value} » en double (déjà utilisé {first})")
             )
         else:
             seen[value] = path

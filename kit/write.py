@@ -26,7 +26,8 @@ class Output:
 
 def slug(text: str) -> str:
     """« Val de Sorne » -> "val-de-sorne", for folder names."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    spaced = text.replace("’", " ").replace("'", " ")  # « Pays d’Yeuse » -> "pays-d-yeuse"
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
     return "-".join(words) or "kit"
 

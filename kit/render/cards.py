@@ -6,23 +6,18 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
 from ..art.illustration import draw_illustration
+from ..colours import tint
 from ..deck import Back, Face
 from ..fonts import BLACK, BOLD, REGULAR, check_glyphs
 from ..layout.card import BOX_PADDING, CardBoxes, FittedText, centred, paragraph
 from ..layout.geometry import Box
 from ..units import mm
+from .blank import draw_writing_space
 from .patterns import draw_pattern
 from .shapes import draw_number, draw_shape, draw_sign, draw_user_image
 
 WHITE = "#FFFFFF"
 GREY = "#5A6270"
-
-
-def tint(colour: str, amount: float) -> str:
-    """``colour`` mixed with white: amount 0 is white, 1 is the colour."""
-    c = colors.HexColor(colour)
-    mix = [1 - amount * (1 - v) for v in (c.red, c.green, c.blue)]
-    return "#" + "".join(f"{round(v * 255):02X}" for v in mix)
 
 
 def form_name(key: str) -> str:
@@ -35,13 +30,17 @@ def draw_face_form(canvas: Canvas, face: Face, boxes: CardBoxes, fitted: FittedT
     _clip(canvas, boxes.bleed)
     canvas.setFillColor(WHITE)
     canvas.rect(*_rect(boxes.bleed), stroke=0, fill=1)
-    _draw_illustration(canvas, face, boxes)
+    if face.blank:
+        draw_writing_space(canvas, face, boxes)
+    else:
+        _draw_illustration(canvas, face, boxes)
     canvas.setFillColor(face.colour)
     canvas.rect(*_rect(boxes.strip), stroke=0, fill=1)
     draw_pattern(canvas, boxes.strip, face.pattern, tint(face.colour, 0.8))
     _draw_header(canvas, face, boxes)
-    _draw_pictogram_disc(canvas, face, boxes.pictogram)
-    _draw_text(canvas, face, boxes.text, fitted)
+    if not face.blank:
+        _draw_pictogram_disc(canvas, face, boxes.pictogram)
+        _draw_text(canvas, face, boxes.text, fitted)
     _draw_footer(canvas, face, boxes)
     canvas.endForm()
 
