@@ -87,7 +87,8 @@ def _kept_with_headings(flow: list, heading: ParagraphStyle) -> list:
     kept: list = []
     for item in flow:
         if kept and getattr(kept[-1], "style", None) is heading:
-            kept[-1] = KeepTogether([kept[-1], item])
+            inner = item._content if isinstance(item, KeepTogether) else [item]
+            kept[-1] = KeepTogether([kept[-1], *inner])
         else:
             kept.append(item)
     return kept

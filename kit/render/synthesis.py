@@ -28,7 +28,10 @@ TITLES = (
     ("Balises posées", "dans la case de chaque balise posée, écrivez le numéro du tour"),
     ("Actions décidées", "les deux plus importantes de chaque tour"),
     ("Valeur créée", "ce que les actions décidées apportent au territoire"),
-    ("Engagements", "chacun écrit le sien, dans la ligne de son rôle"),
+    (
+        "Engagements",
+        "chacun écrit le sien, dans la ligne de ce qu’il est dans la vie, pas de sa carte Rôle",
+    ),
 )
 ACTION_HEADS = ("Tour", "Quoi", "Qui", "Avec qui", "Quand")
 VALUE_HEADS = (
@@ -41,7 +44,7 @@ VALUE_ROWS = (
     ("Environnementale", "climat, eau, sols, paysages"),
     ("Économique", "emplois, revenus, factures"),
 )
-COMMITMENT_HEADS = ("Rôle", "Engagement : quoi, avec qui", "Prénom", "D’ici le")
+COMMITMENT_HEADS = ("Dans la vie", "Engagement : quoi, avec qui", "Prénom", "D’ici le")
 
 
 def render_synthesis(
