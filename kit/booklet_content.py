@@ -34,7 +34,7 @@ def game_title() -> str:
     return booklet_source()["titre"]
 
 
-def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan) -> dict[str, Any]:
+def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan, tables: int = 1) -> dict[str, Any]:
     balise = kit.families["balise"]
     size = f"{to_mm(balise.width):g} × {to_mm(balise.height):g} mm"
     if balise.format_name in CARD_FORMATS_MM:
@@ -44,7 +44,12 @@ def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan) -> dict[str, Any]:
         "nb_axes": len(kit.axes),
         "nb_balises": len(kit.balises),
         "nb_scenarios": len(kit.scenarios),
+        "nb_roles": len(kit.roles),
         "nb_cartes": len(deck.fronts),
+        "nb_tables": tables,
+        "nb_cartes_imprimees": sum(
+            1 for s in plan.sheets for p in s.placements if not p.key.startswith("dos-")
+        ),
         "nb_feuilles_cartes": sum(1 for s in plan.sheets if s.side in ("recto", "recto-verso")),
         "format_carte": size,
         "format_plateau": kit.profile.board_sheet_name,
@@ -64,12 +69,19 @@ def rendered_content(source: dict[str, Any], variables: dict[str, Any]) -> dict[
         if isinstance(value, str):
             return render(value, context)
         if isinstance(value, list):
-            return [walk(v) for v in value]
+            return [w for w in (walk(v) for v in value) if not _left_out(w)]
         if isinstance(value, dict):
             return {k: walk(v) for k, v in value.items()}
         return value
 
     return walk(source)
+
+
+def _left_out(value: Any) -> bool:
+    """A list item or a block whose text a condition emptied (``{% if kit.nb_tables > 1 %}``)."""
+    if isinstance(value, dict) and len(value) == 1:
+        value = next(iter(value.values()))
+    return value == "" or value == []
 
 
 def credits(kit: Kit) -> list[str]:

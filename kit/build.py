@@ -30,6 +30,7 @@ from .territory import playable_scenarios
 from .write import Output, manifest, slug, write_kit
 
 Report = Callable[[str], None]
+MAX_TABLES = 20  # 160 players at most: beyond, a workshop needs several facilitators' kits
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class BuildResult:
     seconds: float
     warnings: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()  # what was left out on purpose, e.g. a scenario
+    tables: int = 1  # card sets printed, one per table
+    card_sheets: int = 0  # sheets of paper for the cards (each printed on both sides, or folded)
 
 
 def build(
@@ -49,8 +52,10 @@ def build(
     report: Report = lambda step: None,
     preview: bool = False,
     back_offset: str | None = None,
+    tables: int | str = 1,  # as typed after --tables
 ) -> BuildResult:
     started = time.perf_counter()
+    tables = workshop_tables(tables)
     report("Lecture des fichiers")
     sources = load_sources(project, territory, profile)
     report("Vérification des données")
@@ -59,7 +64,7 @@ def build(
     kit, notices = playable_scenarios(kit, sources.territory.file)
     deck = compose_deck(kit, sources)
     report("Mise en page")
-    cards_plan = plan_cards(kit, deck)
+    cards_plan = plan_cards(kit, deck, tables)
     board_plan = plan_board(kit)
     inks = Inks(kit.profile.icc_profile)
     title, name = game_title(), slug(kit.territory["nom_court"])
@@ -68,7 +73,7 @@ def build(
     report("Dessin du plateau")
     outputs += board_outputs(kit, board_plan, title, inks, name)
     report("Rédaction du livret")
-    content = rendered_booklet(booklet_variables(kit, deck, cards_plan))
+    content = rendered_booklet(booklet_variables(kit, deck, cards_plan, tables))
     booklet, pages = render_booklet(
         kit, content, credits(kit), kit.axes, kit.profile.booklet_sheet, inks
     )
@@ -98,7 +103,7 @@ def build(
         from .digital.gallery import gallery_output
 
         outputs.append(gallery_output(kit, deck, outputs))  # index.html, linking all the above
-    listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__)
+    listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
     write_kit(outputs, kit_dir, listing, verify=lambda staged: preflight_or_fail(staged, merged))
     return BuildResult(
@@ -107,6 +112,8 @@ def build(
         time.perf_counter() - started,
         cards_plan.warnings,
         tuple(notices),
+        tables,
+        cards_plan.paper_sheets,
     )
 
 
@@ -118,6 +125,18 @@ def preflight_or_fail(kit_dir: Path, skip: frozenset[str] = frozenset()) -> None
     errors = [f for f in findings if f.level == ERROR]
     if errors:
         raise PreflightError(errors)
+
+
+def workshop_tables(value: int | str) -> int:
+    """``--tables N``: a whole number of tables, 1 to MAX_TABLES."""
+    try:
+        count = int(str(value).strip())
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MAX_TABLES:
+        message = f"« {value} » : indiquez un nombre entier de tables, de 1 à {MAX_TABLES}"
+        raise InputErrors([Problem("--tables", 0, "", message)])
+    return count
 
 
 def _with_back_offset(kit: Kit, back_offset: str | None) -> Kit:

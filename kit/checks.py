@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .colours import MIN_TEXT_CONTRAST, contrast_ratio
 from .errors import InputErrors, Problem
 from .icons import icon_exists, unknown_icon_message
@@ -37,6 +39,7 @@ def validate_sources(sources: Sources) -> Sources:
         problems += _role_checks(sources.roles, sources.project)
         problems += _family_checks(sources.families)
         problems += _contrast_checks(sources)
+        problems += _logo_problems(sources.territory, sources.project)
     if problems or merge_problems:
         raise InputErrors(problems + merge_problems)
     return sources
@@ -106,6 +109,18 @@ def _scenario_checks(doc: Document, referentiel: Document, project) -> list[Prob
     return problems
 
 
+def _role_checks(doc: Document, project) -> list[Problem]:
+    roles = doc.data["roles"]
+    problems = unique_values(
+        doc, [(("roles", i, "id"), r["id"]) for i, r in enumerate(roles)], "identifiant"
+    )
+    numbers = [(("roles", i, "numero"), r["numero"]) for i, r in enumerate(roles)]
+    problems += unique_values(doc, numbers, "numéro de rôle")
+    for i, role in enumerate(roles):
+        problems += _image_problems(doc, ("roles", i), role, project)
+    return problems
+
+
 def _family_checks(families: dict[str, Document]) -> list[Problem]:
     problems = []
     for name, doc in families.items():
@@ -123,15 +138,27 @@ def _family_checks(families: dict[str, Document]) -> list[Problem]:
     return problems
 
 
+def _logo_problems(territory: Document, project) -> list[Problem]:
+    if "logo" not in territory.data:
+        return []
+    try:
+        resolve_user_file(project, territory.data["logo"])
+    except ImageProblem as problem:
+        return [territory.problem(("logo",), str(problem))]
+    return []
+
+
 def _contrast_checks(sources: Sources) -> list[Problem]:
     """White text sits on every family colour, and titles are printed in it on white."""
     places = [
         (sources.referentiel, ("axes", i, "couleur"), axis["couleur"])
         for i, axis in enumerate(sources.referentiel.data["axes"])
     ]
-    scenario = sources.families["scenario"]
-    if "couleur" in scenario.data:
-        places.append((scenario, ("couleur",), scenario.data["couleur"]))
+    for family in (sources.families["scenario"], sources.families["role"]):
+        if "couleur" in family.data:
+            places.append((family, ("couleur",), family.data["couleur"]))
+    if "couleur" in sources.territory.data:  # the territory's name, printed in it on white
+        places.append((sources.territory, ("couleur",), sources.territory.data["couleur"]))
     problems = []
     for document, path, colour in places:
         ratio = contrast_ratio("#FFFFFF", colour)

@@ -105,6 +105,14 @@ def kit_options(command):
             help="Décale tous les versos de X mm vers la droite et Y mm vers le haut "
             "(valeurs lues sur la feuille de calibrage).",
         ),
+        click.option(
+            "--tables",
+            "tables",
+            default="1",
+            metavar="N",
+            help="Nombre de tables : les cartes sont imprimées N fois, une série par table "
+            "(par défaut : 1).",
+        ),
         click.help_option("-h", "--help", help="Affiche cette aide et quitte."),
     ]
     for option in reversed(options):
@@ -204,7 +212,18 @@ def _run(territories: tuple[Path, ...], quiet: bool, **options):
         if gallery is not None:  # numerique profile
             page = _shown_path(result.kit_dir / gallery.path)
             click.echo(f"Galerie : ouvrez {page} dans un navigateur.")
+        click.echo(_cards_summary(result))
     return result
+
+
+def _cards_summary(result) -> str:
+    """How many tables the cards are for, and the sheets of paper they take."""
+    tables = f"{result.tables} table{'s' if result.tables > 1 else ''}"
+    if not result.card_sheets:  # one card a page, for a print shop
+        copies = f"{result.tables} exemplaire{'s' if result.tables > 1 else ''}"
+        return f"Cartes : {tables}, à commander en {copies} de chaque carte."
+    sheets = f"{result.card_sheets} feuille{'s' if result.card_sheets > 1 else ''}"
+    return f"Cartes : {tables}, {sheets} de cartes."
 
 
 def _run_batch(files: list[Path], quiet: bool, options: dict) -> None:

@@ -19,6 +19,9 @@ TEXT_SLOTS = ("entete", "titre", "corps", "encadre", "pied")
 SCENARIO_SHAPE = "hexagone"
 SCENARIO_PATTERN = "aucun"
 SCENARIO_PICTOGRAM = "map-search"
+ROLE_SHAPE = "pentagone"
+ROLE_PATTERN = "aucun"
+ROLE_PICTOGRAM = "account-voice"
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,10 @@ def compose_deck(kit: Kit, sources: Sources) -> Deck:
         context = {"scenario": data, "axes": axes, "territoire": territory}
         fields = _scenario_face(kit, scenario)
         fronts.append(_face(kit.families["scenario"], sources, context, problems, fields))
+    for role in kit.roles:
+        context = {"role": _plain(role.data), "territoire": territory}
+        fields = _role_face(kit, role)
+        fronts.append(_face(kit.families["role"], sources, context, problems, fields))
     if problems:
         raise InputErrors(_grouped(problems))
     return Deck(tuple(fronts), MappingProxyType(_backs(kit)))
@@ -217,6 +224,23 @@ def _scenario_face(kit: Kit, scenario) -> dict[str, Any]:
     }
 
 
+def _role_face(kit: Kit, role) -> dict[str, Any]:
+    return {
+        "key": f"role-{role.id}",
+        "label": f"carte rôle « {role.id} »",
+        "colour": kit.families["role"].colour,
+        "shape": ROLE_SHAPE,
+        "pattern": ROLE_PATTERN,
+        "pictogram": role.pictogram,
+        "family_pictogram": ROLE_PICTOGRAM,
+        "badge": f"R{role.number}",
+        "back": "role",
+        "seed": role.id,
+        "illustration": role.illustration,
+        "themes": role.themes,
+    }
+
+
 def _backs(kit: Kit) -> dict[str, Back]:
     backs = {
         f"axe-{axis.id}": Back(
@@ -239,6 +263,16 @@ def _backs(kit: Kit) -> dict[str, Back]:
         title="Scénario",
         subtitle=french(kit.territory["nom_court"]),
     )
+    if kit.roles:
+        backs["role"] = Back(
+            key="role",
+            colour=kit.families["role"].colour,
+            shape=ROLE_SHAPE,
+            pattern=ROLE_PATTERN,
+            pictogram=ROLE_PICTOGRAM,
+            title="Rôle",
+            subtitle=french("Votre point de vue"),
+        )
     return backs
 
 

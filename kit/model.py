@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -83,6 +83,19 @@ class Scenario:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A player's viewpoint for the whole game, dealt one per player."""
+
+    id: str
+    number: int
+    title: str
+    pictogram: str | Path
+    data: Mapping[str, Any]
+    illustration: Path | None = None
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Family:
     """How one family of cards looks: its size in points and its text templates."""
 
@@ -112,6 +125,7 @@ class Kit:
     profile: Profile
     scenario_file: str
     blank_cards: Mapping[str, int] = field(default_factory=dict)  # per family, to write on
+    logo: Path | None = None  # the territory's, on the board and the booklet cover
     roles: tuple[Role, ...] = ()
 
     @property
@@ -132,6 +146,7 @@ def make_kit(sources: Sources) -> Kit:
             key=lambda s: s.number,
         )
     )
+    roles = sorted((_role(r, files) for r in sources.roles.data["roles"]), key=lambda r: r.number)
     families = {name: _family(doc.data, doc.file) for name, doc in sources.families.items()}
     return Kit(
         source=_frozen(ref["source"]),
@@ -142,6 +157,7 @@ def make_kit(sources: Sources) -> Kit:
         profile=make_profile(sources.profile.data, sources.project),
         scenario_file=sources.scenarios.file,
         blank_cards=MappingProxyType(blank_counts(sources.local_cards)),
+        logo=files.image(sources.territory.data.get("logo")),
         roles=tuple(roles),
     )
 
@@ -219,6 +235,18 @@ def _scenario(data: dict, files: _FileResolver) -> Scenario:
         illustration=files.image(data.get("illustration")),
         themes=tuple(data.get("decor", ())),
         requires=tuple(data.get("requiert", ())),
+    )
+
+
+def _role(data: dict, files: _FileResolver) -> Role:
+    return Role(
+        id=data["id"],
+        number=data["numero"],
+        title=data["titre"],
+        pictogram=files.pictogram(data["pictogramme"]),
+        data=_frozen(data),
+        illustration=files.image(data.get("illustration")),
+        themes=tuple(data.get("decor", ())),
     )
 
 

@@ -22,6 +22,7 @@ class Sources:
     project: Path
     referentiel: Document
     scenarios: Document
+    roles: Document
     territory: Document
     families: dict[str, Document]
     profile: Document
@@ -35,6 +36,7 @@ def load_sources(project: Path, territory: Path | None, profile: str) -> Sources
     wanted = {
         "referentiel": project / "referentiel.yaml",
         "scenarios": project / "scenarios.yaml",
+        "roles": project / "roles.yaml",
         "territory": territory_path,
         "profile": project / "layouts" / f"{profile}.yaml",
         **{f"family:{name}": project / "cards" / f"{name}.yaml" for name in FAMILIES},
@@ -62,6 +64,7 @@ def load_sources(project: Path, territory: Path | None, profile: str) -> Sources
         project=project,
         referentiel=documents["referentiel"],
         scenarios=documents["scenarios"],
+        roles=documents["roles"],
         territory=documents["territory"],
         families={name: documents[f"family:{name}"] for name in FAMILIES},
         profile=documents["profile"],

@@ -32,7 +32,9 @@ def slug(text: str) -> str:
     return "-".join(words) or "kit"
 
 
-def manifest(outputs: list[Output], profile: Profile, territory: str, version: str) -> bytes:
+def manifest(
+    outputs: list[Output], profile: Profile, territory: str, version: str, tables: int = 1
+) -> bytes:
     files = [
         {
             "path": out.path,
@@ -49,6 +51,7 @@ def manifest(outputs: list[Output], profile: Profile, territory: str, version: s
         "generator": f"makekit {version}",
         "territory": territory,
         "profile": profile.name,
+        "tables": tables,  # card sets: imposed once per table, or copies to order of each card
         "preflight": {  # what the profile promises, for `makekit check`
             "couleurs": "cmjn" if profile.cmyk else "rvb",
             "fond_perdu_mm": round(to_mm(profile.card_bleed), 3) if profile.page_boxes else 0,

@@ -10,7 +10,7 @@ import pytest
 from kit.build import BuildResult, build
 
 REPO = Path(__file__).resolve().parent.parent
-INPUTS = ("referentiel.yaml", "scenarios.yaml", "cards", "layouts", "territoires")
+INPUTS = ("referentiel.yaml", "scenarios.yaml", "roles.yaml", "cards", "layouts", "territoires")
 
 
 def copy_project(target: Path) -> Path:

@@ -25,6 +25,7 @@ PAGES = {
     "cartes-dos-axes": ("cartes", 1),
     "cartes-balises": ("cartes", 2),
     "cartes-scenarios": ("cartes", 14),
+    "cartes-roles": ("cartes", 24),
     "plateau": ("plateau", 0),
     "livret-page-2": ("livret", 1),
 }

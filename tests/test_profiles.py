@@ -58,7 +58,7 @@ def test_every_sheet_of_each_office_profile_has_the_exact_size(profile, tmp_path
 
 def test_print_shop_pages_have_trim_and_bleed_boxes_3_mm_apart(print_shop_kit):
     cards = PdfReader(output(print_shop_kit, "cartes"))
-    assert len(cards.pages) == 2 * 47
+    assert len(cards.pages) == 2 * 55  # 4 axes, 23 balises, 20 scenarios, 8 roles
     for page in cards.pages:
         assert "/TrimBox" in page and "/BleedBox" in page  # in the page itself, not inherited
         trim, bleed = mm_box(page["/TrimBox"]), mm_box(page["/BleedBox"])

@@ -18,7 +18,7 @@ from ..units import mm, to_mm
 from .geometry import Box
 
 TEXT_DARK = "#1F2328"
-TOP_RATIO = {"axe": 0.25, "balise": 0.33, "scenario": 0.36}  # strip + illustration
+TOP_RATIO = {"axe": 0.25, "balise": 0.33, "scenario": 0.36, "role": 0.33}  # strip + illustration
 STRIP_H = mm(10)
 FOOTER_H = mm(6)
 BOX_PADDING = mm(2.2)

@@ -36,8 +36,16 @@ class CardsPlan:
     def sheets(self) -> tuple[SheetPlan, ...]:
         return tuple(sheet for document in self.documents for sheet in document.sheets)
 
+    @property
+    def paper_sheets(self) -> int:
+        """Sheets of paper to print the cards on: a front page and its back are one sheet. 0
+        when each page is one card: a print shop prints those."""
+        return sum(1 for s in self.sheets if s.side in ("recto", "recto-verso") and s.trim is None)
 
-def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
+
+def plan_cards(kit: Kit, deck: Deck, tables: int = 1) -> CardsPlan:
+    """``tables``: the whole set of cards is imposed that many times, one set per table (a
+    print shop, given one card a page, is asked for that many copies instead)."""
     bleed = kit.profile.card_bleed
     boxes = {name: card_boxes(family, bleed) for name, family in kit.families.items()}
     fitted = _fitted_texts(kit, deck, boxes)
@@ -45,7 +53,7 @@ def plan_cards(kit: Kit, deck: Deck) -> CardsPlan:
     warnings = tuple(
         w for face in deck.fronts for w in _resolution_warnings(face, boxes[face.family])
     )
-    documents = _documents(kit.profile, _by_size(kit, deck))
+    documents = _documents(kit.profile, _by_size(kit, deck), tables)
     return CardsPlan(boxes, fitted, back_family, documents, warnings)
 
 
@@ -76,7 +84,7 @@ def _fitted_texts(kit: Kit, deck: Deck, boxes) -> dict[str, FittedText]:
     }
 
 
-def _documents(profile: Profile, groups: dict) -> tuple[CardsDocument, ...]:
+def _documents(profile: Profile, groups: dict, tables: int) -> tuple[CardsDocument, ...]:
     """Grid and fold-over: one PDF for all sizes; one card a page: one PDF per size."""
     documents: list[CardsDocument] = []
     sheets: list[SheetPlan] = []
@@ -90,10 +98,10 @@ def _documents(profile: Profile, groups: dict) -> tuple[CardsDocument, ...]:
             documents.append(CardsDocument(suffix, tuple(pages), frozenset(group_keys)))
         elif profile.imposition == "pliage":
             grid = plan_fold_grid(profile, width, height)
-            sheets += impose_fold(pairs, grid, profile, first_number=len(sheets) + 1)
+            sheets += impose_fold(pairs * tables, grid, profile, first_number=len(sheets) + 1)
         else:
             grid = plan_grid(profile, width, height)
-            sheets += impose(pairs, grid, profile, first_number=len(sheets) + 1)
+            sheets += impose(pairs * tables, grid, profile, first_number=len(sheets) + 1)
         keys |= group_keys
     if sheets:
         documents.append(CardsDocument("", tuple(sheets), frozenset(keys)))

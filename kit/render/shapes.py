@@ -43,6 +43,7 @@ def shape_path(canvas: Canvas, shape: str, box: Box):
         "triangle": (3, 90, 1.0, -0.18),
         "losange": (4, 90, 1.0, 0),
         "hexagone": (6, 90, 1.0, 0),
+        "pentagone": (5, 90, 1.0, -0.095),  # centred between its top point and flat base
     }
     count, start, scale, shift = corners[shape]
     points = [
@@ -173,6 +174,7 @@ NUMBER_ROOM = {
     "carre": (0.18, 0.26, 0.64, 0.48),
     "losange": (0.26, 0.32, 0.48, 0.36),
     "hexagone": (0.2, 0.28, 0.6, 0.44),
+    "pentagone": (0.22, 0.24, 0.56, 0.42),
     "triangle": (0.3, 0.12, 0.4, 0.34),  # the wide lower part, above the base
 }
 
