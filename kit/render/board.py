@@ -17,7 +17,7 @@ from .cards import WHITE, tint
 from .inks import Inks
 from .patterns import draw_pattern
 from .pdf import new_canvas
-from .shapes import draw_icon, draw_number, draw_shape, draw_sign
+from .shapes import draw_icon, draw_number, draw_shape, draw_sign, draw_user_image
 
 LABEL_SIZE = 14  # the smallest text of the board, read from across the table
 GREY = "#4B5563"
@@ -59,6 +59,9 @@ def draw_board(canvas, kit: Kit, plan: BoardPlan, game_title: str) -> None:
     _draw_title(canvas, kit, plan.title_box, game_title)
     _draw_slot(canvas, kit, plan.scenario_slot)
     _draw_legend(canvas, kit, plan.legend_box)
+    if kit.logo is not None:  # the territory's own logo, under the legend
+        legend = plan.legend_box
+        draw_user_image(canvas, kit.logo, Box(legend.x, legend.y, legend.w, mm(30)), cover=False)
 
 
 def _fitted(text: str, font: str, box: Box, colour: str, align: int, start: float, floor: float):
@@ -82,7 +85,8 @@ def _draw_title(canvas, kit: Kit, box: Box, game_title: str) -> None:
     )
     para.drawOn(canvas, box.x, box.top - height)
     name_box = Box(box.x, box.y, box.w, mm(20))
-    para, name_h = _fitted(kit.territory["nom"], BOLD, name_box, GREY, TA_CENTER, 16, LABEL_SIZE)
+    colour = kit.territory.get("couleur", GREY)
+    para, name_h = _fitted(kit.territory["nom"], BOLD, name_box, colour, TA_CENTER, 16, LABEL_SIZE)
     para.drawOn(canvas, box.x, box.top - mm(15) - name_h)
     para, sub_h = _fitted(
         "Plateau de jeu", REGULAR, Box(box.x, box.y, box.w, mm(7)), GREY, TA_CENTER, 14, 14

@@ -24,7 +24,7 @@ from .prose import (
     styles,
     text_frame,
 )
-from .shapes import draw_number, draw_shape
+from .shapes import draw_number, draw_shape, draw_user_image
 
 
 def render_booklet(
@@ -41,7 +41,7 @@ def render_booklet(
     doc = a4_document(buffer, pagesize, f"{content['titre']} — règles du jeu", kit.territory["nom"])
     frame = text_frame(doc)
     running = footer(f"{content['titre']} · {kit.territory['nom_court']} · règles du jeu")
-    cover = partial(_cover_art, axes=axes)
+    cover = partial(_cover_art, axes=axes, logo=kit.logo)
     doc.addPageTemplates(
         [
             PageTemplate("couverture", [frame], onPage=cover),
@@ -62,14 +62,19 @@ def _cover(content, kit, styles) -> list:
         Spacer(1, mm(6)),
         Paragraph(content["sous_titre"], styles["cover_sub"]),
         Spacer(1, mm(30)),
-        Paragraph(f"<b>{kit.territory['nom']}</b>", styles["cover_sub"]),
+        Paragraph(f"<b>{escape(kit.territory['nom'])}</b>", styles["cover_sub"]),
         Spacer(1, mm(3)),
         Paragraph("Règles du jeu et guide d’impression", styles["cover_sub"]),
         PageBreak(),
     ]
 
 
-def _cover_art(canvas, doc, axes) -> None:
+def _cover_art(canvas, doc, axes, logo) -> None:
+    if logo is not None:  # the territory's own logo, at the foot of the cover
+        width = mm(70)
+        draw_user_image(
+            canvas, logo, Box((doc.pagesize[0] - width) / 2, mm(28), width, mm(32)), cover=False
+        )
     canvas.saveState()
     size, gap = mm(22), mm(8)
     x = (doc.pagesize[0] - len(axes) * size - (len(axes) - 1) * gap) / 2
