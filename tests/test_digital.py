@@ -12,10 +12,13 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 
+import kit.digital.outputs as outputs_module
 from conftest import copy_project
 from kit.build import BuildResult, build
+from kit.deck import Deck
 from kit.digital.cards import pixels
 from kit.digital.names import back_image_path, board_image_path, face_image_path
+from kit.digital.outputs import digital_outputs
 from kit.digital.tabletop import MAX_CARDS, cell_size, plan_decks
 from kit.errors import InputErrors
 from kit.units import mm
@@ -26,25 +29,31 @@ A3_PX = {300: (4961, 3508), 150: (2480, 1754)}  # 420 × 297 mm
 
 
 @pytest.fixture(scope="module")
-def digital(tmp_path_factory) -> BuildResult:
+def built(tmp_path_factory) -> tuple[BuildResult, Deck]:
+    """The numerique kit, and the deck its digital outputs were drawn from."""
     project = copy_project(tmp_path_factory.mktemp("numerique") / "projet")
+    seen: list[Deck] = []
+
+    def spy(kit, deck, *args):
+        seen.append(deck)
+        return digital_outputs(kit, deck, *args)
+
     started = time.perf_counter()
-    result = build(project, profile="numerique")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(outputs_module, "digital_outputs", spy)
+        result = build(project, profile="numerique")
     print(f"\nprofil numerique construit en {time.perf_counter() - started:.1f} s")
-    return result
+    return result, seen[0]
 
 
 @pytest.fixture(scope="module")
-def deck(digital):
-    from kit.checks import validate_sources
-    from kit.deck import compose_deck
-    from kit.model import make_kit
-    from kit.sources import load_sources
+def digital(built) -> BuildResult:
+    return built[0]
 
-    project = digital.kit_dir.parent.parent
-    sources = load_sources(project, None, "numerique")
-    validate_sources(sources)
-    return compose_deck(make_kit(sources), sources)
+
+@pytest.fixture(scope="module")
+def deck(built) -> Deck:
+    return built[1]
 
 
 def test_pixel_rounding_is_to_the_nearest_pixel_halves_up():
@@ -165,13 +174,14 @@ def test_tabletop_saved_object_matches_the_sheets(digital, deck):
 def test_slides_one_card_each_on_16_9_pages(digital, deck):
     path = digital.kit_dir / "val-de-sorne-diapositives.pdf"
     reader = PdfReader(path)
-    assert len(reader.pages) == len(deck.fronts)
+    printed = [f for f in deck.fronts if not getattr(f, "blank", False)]
+    assert len(reader.pages) == len(printed)
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (960.0, 540.0)
     assert all(embedded for _, embedded in fonts(path))
     text = pdf_text(path)
     assert "Agir de façon intégrée : transiter par sauts systémiques" in text
-    assert f"1 / {len(deck.fronts)}" in text
+    assert f"1 / {len(printed)}" in text
 
 
 def test_slides_show_the_card_at_nine_tenths_of_the_height(digital):

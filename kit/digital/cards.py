@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import functools
 import io
+import os
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -109,6 +113,23 @@ def png_bytes(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()
+
+
+def encoded(images: Iterable[tuple[str, Image.Image]]) -> list[tuple[str, bytes]]:
+    """(path, PNG bytes) of each (path, image), in order. zlib releases the GIL, so images are
+    compressed in threads while the next ones are rasterised (pdfium itself is not
+    thread-safe: it stays on this thread); a few images wait at most, to bound memory."""
+    workers = min(4, os.cpu_count() or 1)
+    done: list[tuple[str, bytes]] = []
+    with ThreadPoolExecutor(workers) as pool:
+        pending: deque[tuple[str, Future[bytes]]] = deque()
+        for path, image in images:
+            pending.append((path, pool.submit(png_bytes, image)))
+            if len(pending) > 2 * workers:
+                first, future = pending.popleft()
+                done.append((first, future.result()))
+        done += [(path, future.result()) for path, future in pending]
+    return done
 
 
 def page_image(pdf_data: bytes, dpi: int) -> Image.Image:

@@ -31,15 +31,17 @@ TITLE_MAX_HEIGHT = 300.0
 
 
 def render_slides(kit: Kit, deck: Deck, plan: CardsPlan, game_title: str) -> tuple[bytes, int]:
-    """The slides PDF and its number of pages: every card face in deck order."""
+    """The slides PDF and its number of pages: every printed card face in deck order (blank
+    cards, written during the workshop, have nothing to project)."""
+    faces = [face for face in deck.fronts if not getattr(face, "blank", False)]
     buffer = io.BytesIO()
     subject = kit.territory["nom"]
     canvas = new_canvas(buffer, SLIDE, f"{game_title} — diapositives", subject)
-    for face in deck.fronts:
+    for face in faces:
         draw_face_form(canvas, face, plan.boxes[face.family], plan.fitted[face.key])
     footer = french(f"{game_title} · {subject}")
-    total = len(deck.fronts)
-    for number, face in enumerate(deck.fronts, 1):
+    total = len(faces)
+    for number, face in enumerate(faces, 1):
         canvas.setFillColor(BACKGROUND)
         canvas.rect(0, 0, *SLIDE, stroke=0, fill=1)
         card_right = _draw_card(canvas, kit, face)
