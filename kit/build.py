@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .assemble import (
-    board_outputs,
-    calibration_outputs,
-    card_outputs,
-    combined,
-    print_shop_ready,
-)
-from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
-from .checks import validate_sources
-from .deck import compose_deck
+from .cache import build_key, cache_root, kept_kit, remember_kit
 from .errors import InputErrors, PreflightError, Problem
-from .layout.board import plan_board
-from .layout.plan import plan_cards
-from .model import Kit, make_kit
-from .profile import parse_offset
-from .render.booklet import render_booklet
-from .render.inks import Inks
-from .sources import DEFAULT_PROFILE, load_sources
-from .territory import playable_scenarios
-from .write import Output, manifest, slug, write_kit
+from .write import Output
+
+if TYPE_CHECKING:
+    from .model import Kit
+    from .store import PreflightMemory
 
 Report = Callable[[str], None]
+DEFAULT_PROFILE = "a4-recto-verso"  # kit.sources.DEFAULT_PROFILE, without loading YAML readers
+NOT_IN_KEY = ("project", "output_root", "report", "cache")  # build() arguments that do not
+# change the kit; every other one (and any added later) is part of the cache key
 MAX_TABLES = 20  # 160 players at most: beyond, a workshop needs several facilitators' kits
 
 
@@ -42,6 +34,8 @@ class BuildResult:
     notices: tuple[str, ...] = ()  # what was left out on purpose, e.g. a scenario
     tables: int = 1  # card sets printed, one per table
     card_sheets: int = 0  # sheets of paper for the cards (each printed on both sides, or folded)
+    up_to_date: bool = False  # nothing changed since the last build: the kit was kept as it is
+    reused: tuple[str, ...] = ()  # outputs taken from the cache rather than drawn again
 
 
 def build(
@@ -53,45 +47,114 @@ def build(
     preview: bool = False,
     back_offset: str | None = None,
     tables: int | str = 1,  # as typed after --tables
+    cache: bool = True,  # False: `--sans-cache`, everything drawn again
 ) -> BuildResult:
+    options = {k: v for k, v in locals().items() if k not in NOT_IN_KEY}  # the arguments only
     started = time.perf_counter()
+    key = build_key(project, output_root, options)
+    if cache and (kept := kept_result(project, output_root, key, started)) is not None:
+        return kept
+    # The whole pipeline, imported only once we know the kit must be built.
+    from .assemble import (
+        board_outputs,
+        calibration_outputs,
+        card_outputs,
+        combined,
+        facilitator_outputs,
+        print_shop_ready,
+    )
+    from .blank_cards import with_blank_cards
+    from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
+    from .checks import validate_sources
+    from .deck import compose_deck
+    from .guide_content import rendered_guide
+    from .layout.board import plan_board
+    from .layout.plan import plan_cards
+    from .model import make_kit
+    from .render.booklet import render_booklet
+    from .render.inks import Inks
+    from .sources import load_sources
+    from .store import OutputStore, PreflightMemory
+    from .territory import playable_scenarios
+    from .views import drawing_view
+    from .write import manifest, slug, write_kit
+
+    store = OutputStore(cache_root(project, output_root) if cache else None)
     tables = workshop_tables(tables)
     report("Lecture des fichiers")
     sources = load_sources(project, territory, profile)
     report("Vérification des données")
-    validate_sources(sources)
+    sources = validate_sources(sources)  # the workshop's local cards merged in
     kit = _with_back_offset(make_kit(sources), back_offset)
     kit, notices = playable_scenarios(kit, sources.territory.file)
-    deck = compose_deck(kit, sources)
+    deck = with_blank_cards(compose_deck(kit, sources), kit)
     report("Mise en page")
     cards_plan = plan_cards(kit, deck, tables)
     board_plan = plan_board(kit)
     inks = Inks(kit.profile.icc_profile)
     title, name = game_title(), slug(kit.territory["nom_court"])
+    view = drawing_view(kit)  # all the board, booklet and calibration may read of the kit
+
+    def ready(outputs: list[Output]) -> list[Output]:
+        return print_shop_ready(outputs, kit, title)
+
+    def booklet() -> list[Output]:
+        data, pages = render_booklet(
+            view, content, credits(kit), view.axes, kit.profile.booklet_sheet, inks
+        )
+        bleed = 0.0 if kit.profile.page_boxes else None
+        return ready([Output(f"{name}-livret.pdf", "livret", pages, data, bleed)])
+
     report("Dessin des cartes")
-    outputs = card_outputs(kit, deck, cards_plan, title, inks, name)
-    report("Dessin du plateau")
-    outputs += board_outputs(kit, board_plan, title, inks, name)
-    report("Rédaction du livret")
-    content = rendered_booklet(booklet_variables(kit, deck, cards_plan, tables))
-    booklet, pages = render_booklet(
-        kit, content, credits(kit), kit.axes, kit.profile.booklet_sheet, inks
+    outputs = store.outputs(
+        "cartes",
+        (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
+        lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
     )
-    booklet_bleed = 0.0 if kit.profile.page_boxes else None
-    outputs.append(Output(f"{name}-livret.pdf", "livret", pages, booklet, booklet_bleed))
-    outputs += calibration_outputs(kit, title, inks, name)
-    outputs = print_shop_ready(outputs, kit, title)
+    report("Dessin du plateau")
+    outputs += store.outputs(
+        "plateau",
+        (view, board_plan, title, name),
+        lambda: ready(board_outputs(view, board_plan, title, inks, name)),
+    )
+    report("Rédaction du livret")
+    variables = booklet_variables(kit, deck, cards_plan, tables)
+    content = rendered_booklet(variables)
+    outputs += store.outputs("livret", (view, content, credits(kit), name), booklet)
+    guide = rendered_guide(variables)
+    outputs += store.outputs(
+        "animation",
+        (view, guide, tables, name),
+        lambda: ready(facilitator_outputs(view, guide, title, inks, name, tables)),
+    )
+    outputs += store.outputs(
+        "calibrage",
+        (view.profile, title, name),
+        lambda: ready(calibration_outputs(view, title, inks, name)),
+    )
     if kit.profile.imposition != "carte":  # a print shop gets each file on its own
         whole_kit = f"{title} — {kit.territory['nom']}"
-        outputs.append(combined(outputs, f"{name}-kit-complet.pdf", whole_kit))
+        parts = [(o.path, o.component, o.data) for o in outputs]
+        outputs += store.outputs(
+            "kit-complet",
+            (parts, name, whole_kit),
+            lambda: [combined(outputs, f"{name}-kit-complet.pdf", whole_kit)],
+        )
     if preview:
         report("Aperçu")
         cards = [o.data for o in outputs if o.component == "cartes"]
         board = next(o.data for o in outputs if o.component == "plateau")
         from .preview import contact_sheet  # pypdfium2 only when asked for
 
-        png = contact_sheet(cards, cards_plan, deck, board)
-        outputs.append(Output(f"{name}-apercu.png", "apercu", 1, png))
+        outputs += store.outputs(
+            "apercu",
+            (cards, board, kit, deck, tables, name),
+            lambda: [
+                Output(
+                    f"{name}-apercu.png", "apercu", 1, contact_sheet(cards, cards_plan, deck, board)
+                )
+            ],
+        )
     report("Écriture et contrôle des fichiers")
     folder = name if kit.profile.name == DEFAULT_PROFILE else f"{name}-{kit.profile.name}"
     kit_dir = (output_root or project / "output") / folder  # one folder per profile
@@ -103,10 +166,11 @@ def build(
         from .digital.gallery import gallery_output
 
         outputs.append(gallery_output(kit, deck, outputs))  # index.html, linking all the above
-    listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
+    listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables, key)
     merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
-    write_kit(outputs, kit_dir, listing, verify=lambda staged: preflight_or_fail(staged, merged))
-    return BuildResult(
+    memory = PreflightMemory(store.root)
+    write_kit(outputs, kit_dir, listing, lambda staged: preflight_or_fail(staged, merged, memory))
+    result = BuildResult(
         kit_dir,
         tuple(outputs),
         time.perf_counter() - started,
@@ -114,17 +178,51 @@ def build(
         tuple(notices),
         tables,
         cards_plan.paper_sheets,
+        reused=tuple(store.reused),
     )
+    if cache:
+        remember_result(project, output_root, key, result)
+        store.prune()
+    return result
 
 
-def preflight_or_fail(kit_dir: Path, skip: frozenset[str] = frozenset()) -> None:
-    """The kit's own preflight (`makekit check`): a kit that fails it is not delivered."""
+def preflight_or_fail(
+    kit_dir: Path, skip: frozenset[str] = frozenset(), memory: PreflightMemory | None = None
+) -> None:
+    """The kit's own preflight (`makekit check`): a kit that fails it is not delivered.
+    A file that passed it before, byte for byte under the same promise, is not checked again."""
     from .preflight import ERROR, check_kit  # pdfminer is loaded only once a kit is written
 
-    findings = check_kit(kit_dir, skip)
+    passed = memory.passed(kit_dir) if memory is not None else frozenset()
+    findings = check_kit(kit_dir, skip | passed)
     errors = [f for f in findings if f.level == ERROR]
     if errors:
         raise PreflightError(errors)
+    if memory is not None:
+        memory.remember(kit_dir)
+
+
+def kept_result(
+    project: Path, output_root: Path | None, key: str, started: float
+) -> BuildResult | None:
+    """The kit built last time with the same key, if it is still intact in its folder."""
+    kept = kept_kit(project, output_root, key)
+    if kept is None:
+        return None
+    kit_dir, outputs, reported = kept
+    fields = {f.name: f.type for f in dataclasses.fields(BuildResult)}
+    same = {k: tuple(v) if isinstance(v, list) else v for k, v in reported.items() if k in fields}
+    seconds = time.perf_counter() - started
+    return BuildResult(kit_dir, tuple(outputs), seconds, **same, up_to_date=True)
+
+
+def remember_result(project: Path, output_root: Path | None, key: str, result: BuildResult) -> None:
+    reported = {
+        f.name: getattr(result, f.name)
+        for f in dataclasses.fields(result)
+        if f.name not in ("kit_dir", "outputs", "seconds", "up_to_date", "reused")
+    }
+    remember_kit(project, output_root, key, result.kit_dir, reported)
 
 
 def workshop_tables(value: int | str) -> int:
@@ -141,6 +239,8 @@ def workshop_tables(value: int | str) -> int:
 
 def _with_back_offset(kit: Kit, back_offset: str | None) -> Kit:
     """``--back-offset X,Y`` replaces the profile's own offset."""
+    from .profile import parse_offset
+
     if back_offset is None:
         return kit
     try:

@@ -113,6 +113,16 @@ def kit_options(command):
             help="Nombre de tables : les cartes sont imprimées N fois, une série par table "
             "(par défaut : 1).",
         ),
+        click.option(
+            "--sans-cache",
+            "--no-cache",
+            "cache",
+            is_flag=True,
+            flag_value=False,
+            default=True,
+            help="Redessine tout le kit, sans reprendre ce qui n’a pas changé depuis la "
+            "dernière construction (output/.cache/).",
+        ),
         click.help_option("-h", "--help", help="Affiche cette aide et quitte."),
     ]
     for option in reversed(options):
@@ -198,7 +208,12 @@ def _run(territories: tuple[Path, ...], quiet: bool, **options):
         click.echo(f"Remarque : {notice}", err=True)
     for warning in result.warnings:
         click.echo(f"Attention : {warning}", err=True)
-    if not quiet:
+    if not quiet and result.up_to_date:
+        click.echo(
+            f"Kit à jour dans {_shown_path(result.kit_dir)}/ : rien n’a changé depuis la "
+            f"dernière construction ({_seconds(time.perf_counter() - started)})."
+        )
+    elif not quiet:
         where = _shown_path(result.kit_dir)
         pdfs = [o for o in result.outputs if o.path.endswith(".pdf")]
         pages = sum(o.pages for o in pdfs if o.component != "kit-complet")

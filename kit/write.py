@@ -33,7 +33,12 @@ def slug(text: str) -> str:
 
 
 def manifest(
-    outputs: list[Output], profile: Profile, territory: str, version: str, tables: int = 1
+    outputs: list[Output],
+    profile: Profile,
+    territory: str,
+    version: str,
+    tables: int = 1,
+    key: str | None = None,
 ) -> bytes:
     files = [
         {
@@ -60,6 +65,7 @@ def manifest(
             "pdfx": profile.pdfx,
         },
         "files": files,
+        **({"cache": {"key": key}} if key else {}),  # the build's key (kit/cache.py)
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
 

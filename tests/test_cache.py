@@ -1,0 +1,149 @@
+"""The build cache: what is reused, what is drawn again, and that it is never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kit.cache
+from kit.build import DEFAULT_PROFILE, build
+from kit.sources import DEFAULT_PROFILE as SOURCES_DEFAULT_PROFILE
+from pdfcheck import pdf_text
+from test_errors import build_args, edit, run_cli
+
+OLD_TEXT = "On s’engage d’abord pour ce que l’on connaît"
+NEW_TEXT = "On commence toujours par la salle des fêtes"
+NOT_CARDS = {"plateau", "livret", "calibrage"}
+
+
+def files_of(kit_dir: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(kit_dir.iterdir())}
+
+
+def test_a_second_build_with_nothing_changed_keeps_the_kit(project, monkeypatch, capsys):
+    out = project / "output"
+    first = build(project, output_root=out)
+    before = files_of(first.kit_dir)
+    stamps = {p.name: p.stat().st_mtime_ns for p in first.kit_dir.iterdir()}
+    second = build(project, output_root=out)
+    assert (first.up_to_date, second.up_to_date) == (False, True)
+    assert files_of(second.kit_dir) == before
+    assert {p.name: p.stat().st_mtime_ns for p in second.kit_dir.iterdir()} == stamps
+    assert [(o.path, o.data) for o in second.outputs] == [(o.path, o.data) for o in first.outputs]
+    assert (second.warnings, second.notices, second.card_sheets) == (
+        first.warnings,
+        first.notices,
+        first.card_sheets,
+    )
+    manifest = json.loads((first.kit_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["cache"]["key"]) == 64
+    args = [a for a in build_args(project) if a != "--quiet"]
+    code, out_text, _ = run_cli(monkeypatch, capsys, *args)
+    assert code == 0
+    assert out_text.startswith("Kit à jour dans ")
+    assert "rien n’a changé depuis la dernière construction" in out_text
+
+
+def test_one_balise_text_changed_redraws_the_cards_only(project):
+    out = project / "output"
+    first = build(project, output_root=out)
+    edit(project / "referentiel.yaml", OLD_TEXT, NEW_TEXT)
+    second = build(project, output_root=out)
+    assert not second.up_to_date
+    assert set(second.reused) >= NOT_CARDS
+    assert "cartes" not in second.reused
+    cards = next(o for o in second.outputs if o.component == "cartes")
+    text = pdf_text(second.kit_dir / cards.path)
+    assert "On commence toujours par la salle des" in text
+    assert "pour ce que l'on connaît" not in text
+    for component in NOT_CARDS:
+        old = next(o for o in first.outputs if o.component == component)
+        new = next(o for o in second.outputs if o.component == component)
+        assert new.data == old.data, component
+
+
+def test_a_damaged_cache_entry_is_ignored(project):
+    out = project / "output"
+    first = build(project, output_root=out)
+    entries = sorted((out / ".cache" / "outputs").iterdir())
+    assert len(entries) >= 4
+    for number, entry in enumerate(entries):
+        blob = entry.read_bytes()
+        damaged = [blob[:-1] + b"?", blob[: len(blob) // 2], b"not json\n", b""][number % 4]
+        entry.write_bytes(damaged)
+    (first.kit_dir / "manifest.json").unlink()  # the kit must be built again
+    second = build(project, output_root=out)
+    assert (second.up_to_date, second.reused) == (False, ())
+    assert files_of(second.kit_dir) == files_of(first.kit_dir) | {
+        "manifest.json": (second.kit_dir / "manifest.json").read_bytes()
+    }
+    third = build(project, output_root=out, back_offset="0,0")  # damaged entries were replaced
+    assert NOT_CARDS | {"cartes"} <= set(third.reused)
+
+
+def test_a_change_of_code_or_a_missing_file_builds_again(project, monkeypatch):
+    out = project / "output"
+    first = build(project, output_root=out)
+    board = next(o for o in first.outputs if o.component == "plateau")
+    (first.kit_dir / board.path).unlink()
+    second = build(project, output_root=out)
+    assert not second.up_to_date
+    assert (second.kit_dir / board.path).read_bytes() == board.data
+    assert "plateau" in second.reused
+    monkeypatch.setattr(kit.cache, "code_digest", lambda: "0" * 64)
+    third = build(project, output_root=out)
+    assert (third.up_to_date, third.reused) == (False, ())
+
+
+def test_options_are_part_of_the_key(project):
+    out = project / "output"
+    build(project, output_root=out)
+    shifted = build(project, output_root=out, back_offset="1.5,-0.5")
+    assert not shifted.up_to_date
+    assert "cartes" not in shifted.reused  # the backs moved
+    previewed = build(project, output_root=out, back_offset="1.5,-0.5", preview=True)
+    assert not previewed.up_to_date
+    assert any(o.component == "apercu" for o in previewed.outputs)
+    forced = build(project, output_root=out, back_offset="1.5,-0.5", preview=True, cache=False)
+    assert (forced.up_to_date, forced.reused) == (False, ())
+    assert [o.data for o in forced.outputs] == [o.data for o in previewed.outputs]
+
+
+def test_sans_cache_from_the_command_line_draws_everything(project, monkeypatch, capsys):
+    assert run_cli(monkeypatch, capsys, *build_args(project))[0] == 0
+    assert run_cli(monkeypatch, capsys, *build_args(project), "--sans-cache")[0] == 0
+    args = [a for a in build_args(project) if a != "--quiet"]
+    code, out_text, _ = run_cli(monkeypatch, capsys, *args, "--no-cache")
+    assert code == 0
+    assert out_text.startswith("Kit écrit dans ")
+
+
+def test_the_key_ignores_where_the_project_is_and_sees_every_input(tmp_path):
+    from conftest import copy_project
+
+    one, two = copy_project(tmp_path / "un"), copy_project(tmp_path / "deux")
+    options = {"profile": DEFAULT_PROFILE, "territory": None}
+    key = kit.cache.build_key(one, None, options)
+    assert kit.cache.build_key(two, None, options) == key
+    (two / "output").mkdir()
+    (two / "output" / "old.pdf").write_bytes(b"%PDF")  # outputs are not inputs
+    assert kit.cache.build_key(two, None, options) == key
+    (two / "images").mkdir()
+    (two / "images" / "logo.png").write_bytes(b"\x89PNG")
+    assert kit.cache.build_key(two, None, options) != key
+    assert kit.cache.build_key(one, None, {**options, "tables": 2}) != key
+
+
+@pytest.mark.parametrize("module", ["kit.build", "kit.cli"])
+def test_checking_the_cache_needs_no_heavy_library(module):
+    heavy = ("reportlab", "pikepdf", "pypdf", "pypdfium2", "jsonschema", "pdfminer", "PIL")
+    code = f"import sys, {module}; print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert [m for m in loaded if m.split(".")[0] in heavy] == []
+    assert DEFAULT_PROFILE == SOURCES_DEFAULT_PROFILE
