@@ -36,7 +36,7 @@ FOUR_TABLES = (
     "Avec 4 tables, elle ne peut pas suivre chacune : prévoyez en plus une personne par table, "
     "qui ne joue pas et veille aux étapes du tour.",
     "Donnez à chaque table une série complète : 4 cartes Axe, 23 cartes Balise, "
-    "20 cartes Scénario et 8 cartes Rôle, un plateau et une feuille de synthèse",
+    "20 cartes Scénario et 8 cartes Rôle, un plateau et sa fiche de synthèse",
     "Imprimez aussi 4 plateaux, un par table, et ce livret en 4 exemplaires",
     "Les 55 feuilles donnent 220 cartes de 70 × 120 mm (format tarot), soit 4 séries de 55 cartes.",
 )
