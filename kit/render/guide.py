@@ -106,7 +106,12 @@ def _script_table(model: Script, style) -> Table:
     """One row per step under a row per phase; the column heads repeat on every page and a
     phase's title never ends a page."""
     rows: list[list] = [[Paragraph(c, style["cellhead"]) for c in COLUMNS]]
-    commands = [*TABLE_STYLE, ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#FFFFFF"])]
+    commands = [
+        *TABLE_STYLE,
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#FFFFFF"]),
+        ("TOPPADDING", (0, 1), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 3.5),
+    ]
     for phase in model.phases:
         at = len(rows)
         rows.append([Paragraph(_phase_heading(phase), style["phase"]), "", ""])
