@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import InputErrors, MakekitError, Problem
 
 _TERRITORY_KEY = re.compile(r"^nom_court\s*:", re.MULTILINE)
+_SHORT_NAME = re.compile(r"^nom_court\s*:\s*[\"']?(.*?)[\"']?\s*(?:#.*)?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,40 @@ def _is_territory(path: Path) -> bool:
 
 def build_many(territories: list[Path], jobs: int | None = None, **options) -> Iterator[KitOutcome]:
     """Build each territory's kit in its own process; yield each outcome as it finishes."""
+    territories, clashes = _one_per_folder(territories)
+    yield from clashes
     workers = max(1, min(len(territories), jobs or os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(build_one, t, **options) for t in territories]
         for future in as_completed(futures):
             yield future.result()
+
+
+def _one_per_folder(territories: list[Path]) -> tuple[list[Path], list[KitOutcome]]:
+    """Two territories with the same short name would write the same kit folder."""
+    from .write import slug
+
+    owners: dict[str, Path] = {}
+    kept, clashes = [], []
+    for territory in territories:
+        try:
+            text = territory.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""  # the build itself will say what is wrong with the file
+        found = _SHORT_NAME.search(text)
+        name = slug(found.group(1)) if found else None
+        if name in owners:
+            line = text[: found.start()].count("\n") + 1
+            message = (
+                f"{territory}:{line}: nom_court: même dossier de kit (output/{name}/) que "
+                f"{owners[name]} : donnez-lui un autre nom court"
+            )
+            clashes.append(KitOutcome(territory, None, messages=(message,), problems=1))
+            continue
+        if name is not None:
+            owners[name] = territory
+        kept.append(territory)
+    return kept, clashes
 
 
 def build_one(territory: Path, **options) -> KitOutcome:

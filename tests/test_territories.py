@@ -250,6 +250,7 @@ def test_batch_builds_each_territory_and_one_error_does_not_stop_the_others(
     batch.mkdir()
     shutil.copy(SORNE, batch / "a-sorne.yaml")
     shutil.copy(YEUSE, batch / "b-yeuse.yaml")
+    shutil.copy(SORNE, batch / "d-double.yaml")
     broken = batch / "c-casse.yaml"
     broken.write_text(
         SORNE.read_text(encoding="utf-8")
@@ -276,9 +277,15 @@ def test_batch_builds_each_territory_and_one_error_does_not_stop_the_others(
     built = sorted(line.split(" : ")[0] for line in out.splitlines())
     assert built == [f"✓ {batch / 'a-sorne.yaml'}", f"✓ {batch / 'b-yeuse.yaml'}"]
     line = line_of(broken, "population: beaucoup")
-    assert error_lines(err) == [
+    double = batch / "d-double.yaml"
+    assert error_lines(err)[:2] == [
+        f"✗ {double} : 1 problème à corriger",
+        f"{double}:{line_of(double, 'nom_court:')}: nom_court: même dossier de kit "
+        f"(output/val-de-sorne/) que {batch / 'a-sorne.yaml'} : donnez-lui un autre nom court",
+    ]
+    assert error_lines(err)[2:] == [
         f"✗ {broken} : 1 problème à corriger",
         f"lot/c-casse.yaml:{line}: population: doit être un nombre entier "
         "(trouvé : le texte « beaucoup »)",
-        "Échec : 1 kit sur 3 en échec (2 construits). Les kits en échec n’ont pas été modifiés.",
+        "Échec : 2 kits sur 4 en échec (2 construits). Les kits en échec n’ont pas été modifiés.",
     ]
