@@ -203,3 +203,19 @@ def test_a_role_with_an_unknown_pictogram_names_its_line(project: Path, monkeypa
     assert err.splitlines()[0].startswith(
         f"roles.yaml:{line}: roles[6].pictogramme: pictogramme « tracteur » introuvable"
     )
+
+
+def test_a_role_colour_too_light_for_white_text_is_refused(project: Path, monkeypatch, capsys):
+    family = project / "cards" / "role.yaml"
+    text = family.read_text(encoding="utf-8")
+    line = text[: text.index('couleur: "#A61E4D"')].count("\n") + 1
+    family.write_text(text.replace("#A61E4D", "#F4A6C0"), encoding="utf-8")
+    code, _, err = run_cli(
+        monkeypatch, capsys, "build", "--project", str(project), "--output", str(project / "out")
+    )
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"cards/role.yaml:{line}: couleur: couleur « #F4A6C0 » trop claire : le texte blanc n’y "
+        "atteint qu’un contraste de 1,9:1 (4,5:1 au moins pour rester lisible) ; choisissez une "
+        "couleur plus foncée"
+    )
