@@ -166,3 +166,16 @@ def test_file_sizes_read_the_french_way():
     assert file_size(400) == "1\u00a0Ko"
     assert file_size(840_400) == "840\u00a0Ko"
     assert file_size(12_345_678) == "12,3\u00a0Mo"
+
+
+def test_blank_cards_are_named_as_cards_to_write(kit_and_deck):
+    from kit.blank_cards import with_blank_cards
+
+    kit, deck = kit_and_deck
+    kit = replace(kit, blank_cards=MappingProxyType({"balises": 1, "scenarios": 2}))
+    deck = with_blank_cards(deck, kit)
+    html = gallery_output(kit, deck, fake_outputs(deck)).data.decode()
+    captions = re.findall(r'"numero">([^<]+)</span>\s*<span class="titre">([^<]+)<', html)
+    assert ("Carte vierge", "Balise à écrire · Axe 2") in captions
+    assert captions.count(("Carte vierge", "Scénario à écrire")) == 2
+    assert 'data-filtre="balise" aria-pressed="false">Balises <span class="nombre">27<' in html

@@ -51,6 +51,7 @@ COMPONENT_NAMES = {
     "tabletop": "Pour jouer sur Tabletop Simulator",
     "apercu": "La planche d’aperçu de tout le kit",
 }
+BLANK_PREFIX = "vierge-"  # the key of a blank card (blank_cards.py)
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
@@ -164,11 +165,8 @@ class _Images:
 
 
 def _card(face: Face, images: _Images, tints: dict[str, int]) -> Card:
-    singular = FAMILY_NAMES.get(face.family, (face.family.capitalize(),))[0]
-    badge = face.badge[1:] if re.fullmatch(r"[A-Za-z]\d+", face.badge) else face.badge
-    number = f"{singular} {badge}" if badge else singular  # « Scénario 12 », not « Scénario S12 »
-    title = _one_line(face.texts.get("titre", "")) or face.label
-    words = (number, face.badge, *face.texts.values())
+    number, title = _caption(face)
+    words = (number, title, face.badge, *face.texts.values())
     return Card(
         family=face.family,
         number=french(number),
@@ -179,6 +177,17 @@ def _card(face: Face, images: _Images, tints: dict[str, int]) -> Card:
         back=back_image_path(face.back, images.full_dpi),
         tint=tints.get(face.colour.upper(), -1),
     )
+
+
+def _caption(face: Face) -> tuple[str, str]:
+    """« Balise 2.3 » and the card's title; « Scénario 12 », not « Scénario S12 »."""
+    singular = FAMILY_NAMES.get(face.family, (face.family.capitalize(),))[0]
+    if face.key.startswith(BLANK_PREFIX):  # its title is the label of a zone to write in
+        axis = f" · Axe {face.badge.rstrip('.')}" if face.badge else ""
+        return "Carte vierge", f"{singular} à écrire{axis}"
+    badge = face.badge[1:] if re.fullmatch(r"[A-Za-z]\d+", face.badge) else face.badge
+    number = f"{singular} {badge}" if badge else singular
+    return number, _one_line(face.texts.get("titre", "")) or face.label
 
 
 def _back(back: Back, images: _Images, tints: dict[str, int]) -> tuple[str, Image, int]:
