@@ -27,14 +27,9 @@ TERRITORY_HEADER = """\
 
 """
 TERRITORY_FOOTER = """
-# Le logo du territoire (facultatif), imprimé sur le plateau et la couverture
-# du livret : un fichier .png, .jpg ou .svg de ce dossier.
-# logo: "logo.png"
-
 # Cartes ajoutées, modifiées ou masquées, et cartes vierges : voir ce fichier.
 cartes_locales: "cartes-locales.yaml"
 """
-
 
 class FolderNotEmpty(MakekitError):
     def summary(self) -> str:
@@ -69,4 +64,5 @@ def _workshop_territory(example: Path) -> str:
     """The example territory, with a header for a workshop folder and its local cards."""
     text = example.read_text(encoding="utf-8")
     body = text[text.index("# Nom complet du territoire") :]
-    return TERRITORY_HEADER + body.rstrip("\n") + "\n" + TERRITORY_FOOTER
+    example = body.index("\n# Le fichier des cartes ajoutées")  # replaced by the real line
+    return TERRITORY_HEADER + body[:example].rstrip("\n") + "\n" + TERRITORY_FOOTER
