@@ -18,7 +18,7 @@ from urllib.parse import quote
 from PIL import Image
 
 from ..deck import Deck, Face
-from .cards import png_bytes
+from .cards import encoded
 
 MAX_COLUMNS = 10
 MAX_ROWS = 7
@@ -158,10 +158,10 @@ def tabletop_files(
     name: str,
 ) -> list[tuple[str, bytes]]:
     """(path, bytes) of the sheets, the backs, the saved object and its instructions."""
-    files = [(tts.face_sheet, png_bytes(face_sheet(tts, faces))) for tts in decks]
-    for back in dict.fromkeys(tts.back for tts in decks):
-        tts = next(t for t in decks if t.back == back)
-        files.append((tts.back_image, png_bytes(backs[back])))
+    images = [(tts.face_sheet, face_sheet(tts, faces)) for tts in decks]
+    back_images = {tts.back_image: backs[tts.back] for tts in decks}  # one per back design
+    images += list(back_images.items())
+    files = encoded(images)
     saved = saved_object(decks, deck, kit_dir.resolve().as_uri())
     text = json.dumps(saved, ensure_ascii=False, indent=2) + "\n"
     files.append((f"{FOLDER}/{name}-tabletop.json", text.encode()))
