@@ -7,7 +7,7 @@ from dataclasses import replace
 from .colours import MIN_TEXT_CONTRAST, contrast_ratio
 from .errors import InputErrors, Problem
 from .icons import icon_exists, unknown_icon_message
-from .images import ImageProblem, is_file_reference, resolve_user_file
+from .images import ImageProblem, inside_project, is_file_reference, resolve_user_file
 from .load import Document
 from .local_cards import merge_local_cards
 from .sources import Sources
@@ -33,6 +33,7 @@ def validate_sources(sources: Sources) -> Sources:
                 sources.referentiel, sources.scenarios, local
             )
             sources = replace(sources, referentiel=referentiel, scenarios=scenarios)
+    problems += _icc_problems(sources.profile, sources.project)
     if not problems:
         problems += _referentiel_checks(sources.referentiel, sources.project)
         problems += _scenario_checks(sources.scenarios, sources.referentiel, sources.project)
@@ -69,6 +70,18 @@ def _referentiel_checks(doc: Document, project) -> list[Problem]:
     all_ids = [(("axes", i, "id"), a["id"]) for i, a in enumerate(axes)] + balise_ids
     problems += unique_values(doc, all_ids, "identifiant")
     return problems
+
+
+def _icc_problems(profile: Document, project) -> list[Problem]:
+    """A print profile's ICC file, like every file a YAML names, stays in the project."""
+    value = profile.data.get("profil_icc") if isinstance(profile.data, dict) else None
+    if not isinstance(value, str):
+        return []
+    try:
+        inside_project(project, value)
+    except ImageProblem as problem:
+        return [profile.problem(("profil_icc",), str(problem))]
+    return []
 
 
 def _image_problems(doc: Document, path, item: dict, project) -> list[Problem]:

@@ -16,6 +16,17 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import InputErrors, Problem
+from .yaml_text import (
+    CONTROL,
+    MAX_DEPTH,
+    MAX_NODES,
+    MAX_TEXT_CHARS,
+    PLAIN_TAGS,
+    TIMESTAMP_TAG,
+    check_characters,
+    read_text,
+    syntax_message,
+)
 
 YamlPath = tuple[str | int, ...]
 
@@ -100,28 +111,23 @@ def _copy_positions(into: Document, source: Document, path: YamlPath) -> None:
 def load_yaml(path: Path, display_name: str | None = None) -> Document:
     """Read one YAML file; raise InputErrors listing every problem found while reading."""
     name = display_name or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputErrors([Problem(name, 0, "", "fichier introuvable")]) from None
-    except UnicodeDecodeError as error:
-        message = (
-            f"le fichier n’est pas encodé en UTF-8 (octet illisible en position {error.start})"
-        )
-        raise InputErrors([Problem(name, 0, "", message)]) from None
-    return parse_yaml(text, name)
+    return parse_yaml(read_text(path, name), name)
 
 
 def parse_yaml(text: str, name: str) -> Document:
+    check_characters(text, name)
     yaml = YAML(typ="safe")  # libyaml's parser where installed: same marks, twice as fast
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        raise InputErrors([Problem(name, line, "", _syntax_message(error))]) from None
-    except YAMLError as error:
-        raise InputErrors([Problem(name, 0, "", f"YAML illisible : {error}")]) from None
+        raise InputErrors([Problem(name, line, "", syntax_message(error, text))]) from None
+    except YAMLError:
+        message = "YAML illisible : vérifiez l’indentation, les « : » et les guillemets"
+        raise InputErrors([Problem(name, 0, "", message)]) from None
+    except RecursionError:
+        raise InputErrors([Problem(name, 0, "", _TOO_DEEP)]) from None
     document = Document(name, None)
     problems: list[Problem] = []
     if root is not None:
@@ -131,21 +137,28 @@ def parse_yaml(text: str, name: str) -> Document:
     return document
 
 
-def _syntax_message(error: MarkedYAMLError) -> str:
-    problem = (error.problem or "").strip()
-    hints = {
-        "found character '\\t' that cannot start any token": "tabulation interdite : indentez avec des espaces",
-        "mapping values are not allowed here": "« : » inattendu : mettez le texte entre guillemets",
-        "could not find expected ':'": "« : » manquant après une clé",
-    }
-    for english, french in hints.items():
-        if english in problem:
-            return f"erreur de syntaxe YAML : {french}"
-    return f"erreur de syntaxe YAML : {problem or error}"
+_TOO_DEEP = (
+    f"structure trop imbriquée (plus de {MAX_DEPTH} niveaux) ou alias « * » qui se contient "
+    "lui-même"
+)
 
 
 def _construct(node: Node, path: YamlPath, yaml: YAML, doc: Document, problems: list) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if len(path) > MAX_DEPTH:
+        raise InputErrors([doc.problem(path[:1], _TOO_DEEP)])
+    if len(doc.lines) > MAX_NODES:
+        message = (
+            f"trop de valeurs (plus de {MAX_NODES:,} une fois les alias « * » développés)"
+        ).replace(",", "\u202f")
+        raise InputErrors([Problem(doc.file, node.start_mark.line + 1, "", message)])
+    if node.tag not in PLAIN_TAGS and node.tag != TIMESTAMP_TAG:
+        message = (
+            f"étiquette YAML « {node.tag.replace('tag:yaml.org,2002:', '!!')} » refusée : "
+            "makekit ne lit que des textes, des nombres, des listes et des clés"
+        )
+        problems.append(Problem(doc.file, node.start_mark.line + 1, format_path(path), message))
+        return None
     if isinstance(node, MappingNode):
         return _construct_mapping(node, path, yaml, doc, problems)
     if isinstance(node, SequenceNode):
@@ -153,16 +166,43 @@ def _construct(node: Node, path: YamlPath, yaml: YAML, doc: Document, problems: 
             _construct(item, (*path, index), yaml, doc, problems)
             for index, item in enumerate(node.value)
         ]
-    assert isinstance(node, ScalarNode)
-    return yaml.constructor.construct_object(node, deep=True)
+    return _scalar(node, path, yaml, doc, problems)
+
+
+def _scalar(node: Node, path: YamlPath, yaml: YAML, doc: Document, problems: list) -> Any:
+    """A text, number, boolean or nothing; never an object built from a tag."""
+    line = node.start_mark.line + 1
+    where = format_path(path)
+    if node.tag == TIMESTAMP_TAG:  # a date stays the text it was written as
+        return node.value
+    try:
+        value = yaml.constructor.construct_object(node, deep=True)
+    except (ValueError, YAMLError):
+        problems.append(Problem(doc.file, line, where, "nombre illisible ou trop long"))
+        return None
+    if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+        message = (
+            f"texte trop long ({len(value):,} caractères ; {MAX_TEXT_CHARS:,} au plus)"
+        ).replace(",", "\u202f")
+        problems.append(Problem(doc.file, line, where, message))
+        return value[:MAX_TEXT_CHARS]
+    control = CONTROL.search(value) if isinstance(value, str) else None
+    if control:
+        message = f"caractère de contrôle U+{ord(control.group()):04X} interdit dans un texte"
+        problems.append(Problem(doc.file, line, where, message))
+    return value
 
 
 def _construct_mapping(node: MappingNode, path: YamlPath, yaml, doc: Document, problems) -> dict:
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = yaml.constructor.construct_object(key_node, deep=True)
-        key = str(key) if not isinstance(key, str) else key
         key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, ScalarNode):
+            message = "clé invalide : une clé est un simple mot suivi de « : »"
+            problems.append(Problem(doc.file, key_line, format_path(path), message))
+            continue
+        key = _scalar(key_node, path, yaml, doc, problems)
+        key = str(key) if not isinstance(key, str) else key
         child = (*path, key)
         if key in mapping:
             first = doc.lines[child]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,11 +79,14 @@ def default_territory(project: Path) -> Path:
     return own if own.is_file() else project / DEFAULT_TERRITORY
 
 
+_PROFILE_NAME = re.compile(r"\w[\w.-]*")
+
+
 def load_profile(project: Path, name: str, seen: tuple[str, ...] = ()) -> Document:
     """A print profile of layouts/, with what it ``extends`` merged under it."""
     path = project / "layouts" / f"{name}.yaml"
-    if not path.is_file():
-        raise InputErrors([_unknown_profile(project, name)])
+    if not _PROFILE_NAME.fullmatch(name) or ".." in name or not path.is_file():
+        raise InputErrors([_unknown_profile(project, name)])  # a name, never a path
     document = load_yaml(path, _display_name(path, project))
     parent = document.data.get("extends") if isinstance(document.data, dict) else None
     if not isinstance(parent, str):

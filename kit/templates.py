@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from babel.numbers import format_decimal, format_percent
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
+from .sandbox import BoundedEnvironment, SecurityError, TemplateLimit, render_bounded
 from .typography import french
 
 _MISSING_ATTRIBUTE = re.compile(
@@ -35,11 +35,8 @@ def pourcent(value: float, decimals: int = 0) -> str:
 
 
 @functools.cache
-def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-    env.filters["nombre"] = nombre
-    env.filters["pourcent"] = pourcent
-    return env
+def _environment() -> BoundedEnvironment:
+    return BoundedEnvironment({"nombre": nombre, "pourcent": pourcent})
 
 
 @functools.lru_cache(maxsize=1024)
@@ -51,7 +48,11 @@ def _compiled(source: str):
 def render(source: str, context: Mapping[str, Any]) -> str:
     """Render one template and apply French typography; raise TemplateProblem."""
     try:
-        text = _compiled(source).render(context)
+        text = render_bounded(_compiled(source), context)
+    except TemplateLimit as error:
+        raise TemplateProblem(str(error)) from None
+    except (RecursionError, SyntaxError, MemoryError):  # parentheses nested by the thousand
+        raise TemplateProblem("le modèle est trop imbriqué") from None
     except TemplateSyntaxError as error:
         raise TemplateProblem(
             f"modèle invalide : {error.message} (ligne {error.lineno} du modèle)"
@@ -60,7 +61,7 @@ def render(source: str, context: Mapping[str, Any]) -> str:
         raise TemplateProblem(_undefined_message(source, str(error))) from None
     except SecurityError:
         raise TemplateProblem("le modèle tente d’accéder à un élément interdit") from None
-    except (TemplateError, TypeError, ValueError, ZeroDivisionError) as error:
+    except (TemplateError, TypeError, ValueError, ArithmeticError) as error:
         raise TemplateProblem(f"le modèle ne peut pas être calculé : {error}") from None
     lines = (" ".join(line.split()) for line in text.splitlines())
     return french("\n".join(line for line in lines if line))

@@ -87,8 +87,8 @@ def _unknown_key(key: str, known: list[str]) -> str:
 
 
 def _message(error: ValidationError) -> str:
-    if "x-message" in error.schema and error.validator == "pattern":
-        return error.schema["x-message"]
+    if "x-message" in error.schema and error.validator in ("pattern", "type"):
+        return error.schema["x-message"]  # « 10 » for a length: say how to write one
     kind = error.validator
     if kind == "type":
         return (
