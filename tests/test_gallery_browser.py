@@ -15,6 +15,7 @@ from PIL import Image
 
 from conftest import copy_project
 from kit.build import BuildResult, build
+from kit.digital.names import back_image_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -135,6 +136,8 @@ def test_search_ignores_accents_and_combines_with_the_filter(opened, deck):
     assert visible_titles(page) == ["Élargir le regard"]
     search(page, "2.1")
     assert "Élargir le regard" in visible_titles(page)
+    back = page.get_by_role("link", name=re.compile(r"^Dos\s*:\s*Élargir le regard$"))
+    assert back.get_attribute("href") == back_image_path("axe-integration", 300)  # axis 2
 
 
 def test_no_result_says_so_and_the_keyboard_brings_everything_back(opened, deck):

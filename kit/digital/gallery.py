@@ -245,7 +245,7 @@ def _csp(css: str, js: str) -> str:
     return "; ".join(
         (
             "default-src 'none'",
-            "img-src 'self'",
+            "img-src 'self' file:",  # some browsers give a page opened from disk no 'self'
             f"style-src {_sha256(css)}",
             f"script-src {_sha256(js)}",
             "base-uri 'none'",
