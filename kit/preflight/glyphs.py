@@ -2,9 +2,11 @@
 
 pdfminer positions every glyph (text matrix, font size, widths, rise, scaling, descent), but
 its pure-Python parser reads ~0.5 MB/s: the vector art of the cards would cost seconds. So
-qpdf (through pikepdf) first keeps only the operators that move or show text, and pdfminer
-interprets that. Distinct contents are read once, across the files of a kit: the combined
-PDF repeats every card of the cards PDF.
+qpdf (through pikepdf) parses the content and keeps only the operators that move or show
+text, and pdfminer's interpreter runs those operators as they are, without parsing them
+again; each glyph's box is pdfminer's own LTChar box, computed without building the LTChar.
+Distinct contents are read once, across the files of a kit: the combined PDF repeats every
+card of the cards PDF.
 """
 
 from __future__ import annotations
@@ -15,18 +17,22 @@ import multiprocessing as mp
 import os
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
 import pikepdf
 from pdfminer.converter import PDFLayoutAnalyzer
-from pdfminer.layout import LTChar, LTLayoutContainer
+from pdfminer.layout import LTLayoutContainer
 from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psexceptions import PSException
+from pdfminer.psparser import LIT
+from pdfminer.utils import MATRIX_IDENTITY, apply_matrix_rect
 
 from .geometry import Box, Matrix, transform_box
 
@@ -58,31 +64,54 @@ class Glyphs:
 
 
 class _GlyphDevice(PDFLayoutAnalyzer):
-    """Collects pdfminer's characters with the text run each belongs to."""
+    """Collects the box of every character pdfminer places, with the text run it is in."""
 
-    def __init__(self, manager: PDFResourceManager) -> None:
+    def __init__(self, manager: PDFResourceManager, texts: dict[tuple[int, int], Any]) -> None:
         super().__init__(manager, pageno=1, laparams=None)
         self.cur_item = LTLayoutContainer((0, 0, 0, 0))
-        self.run_of_char: list[int] = []
+        self.chars: list[Glyph] = []
         self.runs = 0
+        self.texts = texts  # (id of a font, cid) -> (the font, its text)
 
     def render_string(self, *args: Any, **kwargs: Any) -> None:
         self.runs += 1
         super().render_string(*args, **kwargs)
 
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        advance = super().render_char(*args, **kwargs)
-        self.run_of_char.append(self.runs - 1)
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+        """pdfminer's LTChar box (pdfminer/layout.py), without the LTChar."""
+        if font.is_vertical():  # rare: let pdfminer build it
+            advance = super().render_char(
+                matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate
+            )
+            char = self.cur_item._objs.pop()
+            self.chars.append(Glyph(char.bbox, char.get_text(), self.runs - 1))
+            return advance
+        known = self.texts.get((id(font), cid))
+        if known is None:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            self.texts[(id(font), cid)] = (font, text)  # the font kept: its id stays its own
+        else:
+            text = known[1]
+        advance = font.char_width(cid) * fontsize * scaling
+        low = font.get_descent() * fontsize + rise
+        high = low + fontsize
+        a, b, c, d, e, f = matrix
+        if b or c:
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, advance, high))
+        else:  # upright text: the same sums as apply_matrix_rect, without the corners
+            x0, y0, x1, y1 = a * 0 + e, d * low + f, a * advance + e, d * high + f
+        box = (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else _ordered(x0, y0, x1, y1)
+        self.chars.append(Glyph(box, text, self.runs - 1))
         return advance
 
     def glyphs(self) -> Glyphs:
-        chars = [item for item in self.cur_item if isinstance(item, LTChar)]
         texts: list[list[str]] = [[] for _ in range(self.runs)]
-        glyphs = []
-        for char, run in zip(chars, self.run_of_char, strict=False):
-            texts[run].append(char.get_text())
-            glyphs.append(Glyph((char.x0, char.y0, char.x1, char.y1), char.get_text(), run))
-        return Glyphs(tuple(glyphs), tuple("".join(t) for t in texts))
+        for glyph in self.chars:
+            texts[glyph.run].append(glyph.char)
+        return Glyphs(tuple(self.chars), tuple("".join(t) for t in texts))
 
 
 class GlyphReader:
@@ -92,6 +121,7 @@ class GlyphReader:
         self._data = data
         self._shared = shared
         self._font_keys: dict[tuple[int, int], bytes] = {}
+        self._texts: dict[tuple[int, int], Any] = {}
 
     @cached_property
     def _document(self) -> PDFDocument:
@@ -118,10 +148,9 @@ class GlyphReader:
     def _read(self, target: Any, objid: int, resources: Any, miner_resources: Any) -> Glyphs:
         key = hashlib.sha256(_raw_content(target)).digest() + self._fonts_key(resources)
         if key not in self._shared:
-            instructions = pikepdf.parse_content_stream(target, TEXT_OPERATORS)
-            if any(str(i.operator) == "BT" for i in instructions):
-                content = pikepdf.unparse_content_stream(instructions)
-                self._shared[key] = self._interpret(content, objid, miner_resources())
+            operations = _text_operations(target)
+            if operations:
+                self._shared[key] = self._interpret(operations, miner_resources())
             else:
                 self._shared[key] = Glyphs()
         return self._shared[key]
@@ -129,15 +158,14 @@ class GlyphReader:
     def prefetch_forms(self, forms: list[tuple[pikepdf.Object, pikepdf.Object | None]]) -> None:
         """Read the text of many forms at once, on every core: a 1,000-card deck has 1,000
         forms. The workers are forked, so they inherit pdfminer's parsed document."""
-        pending: dict[bytes, tuple[bytes, int]] = {}
+        pending: dict[bytes, tuple[list[Operation], int]] = {}
         for form, resources in forms:
             key = hashlib.sha256(_raw_content(form)).digest() + self._fonts_key(resources)
             if key in self._shared or key in pending:
                 continue
-            instructions = pikepdf.parse_content_stream(form, TEXT_OPERATORS)
-            if any(str(i.operator) == "BT" for i in instructions):
-                content = pikepdf.unparse_content_stream(instructions)
-                pending[key] = (content, form.objgen[0])
+            operations = _text_operations(form)
+            if operations:
+                pending[key] = (operations, form.objgen[0])
             else:
                 self._shared[key] = Glyphs()
         workers = min(os.cpu_count() or 1, 4)
@@ -153,13 +181,20 @@ class GlyphReader:
             _FORKED_READER = None
         self._shared.update(zip(pending, results, strict=True))
 
-    def _interpret(self, content: bytes, objid: int, resources: Any) -> Glyphs:
-        stream = PDFStream({}, content)
-        stream.set_objid(objid, 0)
-        device = _GlyphDevice(self._manager)
+    def _interpret(self, operations: list[Operation], resources: Any) -> Glyphs:
+        """pdfminer's interpreter on operations already parsed (as its execute() would)."""
+        device = _GlyphDevice(self._manager, self._texts)
         interpreter = PDFPageInterpreter(self._manager, device)
         try:
-            interpreter.render_contents(resources or {}, [stream])
+            interpreter.init_resources(resources or {})
+            interpreter.init_state(MATRIX_IDENTITY)
+            for name, operands in operations:
+                method = getattr(interpreter, _METHODS.get(name, "do_" + name), None)
+                if method is None:
+                    continue
+                count = method.__code__.co_argcount - 1
+                if len(operands) >= count:
+                    method(*operands[len(operands) - count :])
         except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
             return Glyphs(errors=(f"{type(error).__name__}: {error}",))
         return device.glyphs()
@@ -186,13 +221,43 @@ PARALLEL_FROM = 64  # below this many forms, forking costs more than it saves
 _FORKED_READER: GlyphReader | None = None
 
 
-def _interpret_in_worker(job: tuple[bytes, int]) -> Glyphs:
-    content, objid = job
+def _interpret_in_worker(job: tuple[list[Operation], int]) -> Glyphs:
+    operations, objid = job
     reader = _FORKED_READER
     assert reader is not None
     stream = resolve1(reader._document.getobj(objid))
     resources = resolve1(stream.attrs.get("Resources")) if isinstance(stream, PDFStream) else {}
-    return reader._interpret(content, objid, resources)
+    return reader._interpret(operations, resources)
+
+
+def _ordered(x0: float, y0: float, x1: float, y1: float) -> Box:
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+Operation = tuple[str, list[Any]]
+_METHODS = {"T*": "do_T_a", "'": "do__q", '"': "do__w"}
+
+
+def _text_operations(target: pikepdf.Object | pikepdf.Page) -> list[Operation]:
+    """The text operators of a content stream with pdfminer's operand types, or [] when
+    it shows no text."""
+    instructions = pikepdf.parse_content_stream(target, TEXT_OPERATORS)
+    operations = [(str(i.operator), [_operand(o) for o in i.operands]) for i in instructions]
+    return operations if any(name == "BT" for name, _ in operations) else []
+
+
+def _operand(value: Any) -> Any:
+    if isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, pikepdf.Name):
+        return LIT(str(value)[1:])
+    if isinstance(value, pikepdf.String):
+        return bytes(value)
+    if isinstance(value, pikepdf.Array):
+        return [_operand(item) for item in value]
+    return value
 
 
 def _raw_content(target: pikepdf.Object | pikepdf.Page) -> bytes:
