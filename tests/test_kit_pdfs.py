@@ -109,7 +109,7 @@ def test_crop_marks_are_outside_the_cards(default_kit):
 
 def test_sheet_label_says_how_to_print(default_kit):
     text = pdf_text(kit_file(default_kit, "cartes"))
-    assert "feuille 1/12 (recto) · imprimer à 100 %, recto verso bord long" in text
+    assert "feuille 1/14 (recto) · imprimer à 100 %, recto verso bord long" in text
 
 
 @pytest.mark.parametrize("component", ["cartes", "plateau", "livret", "kit-complet"])
