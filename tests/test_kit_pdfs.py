@@ -112,7 +112,9 @@ def test_sheet_label_says_how_to_print(default_kit):
     assert "feuille 1/14 (recto) · imprimer à 100 %, recto verso bord long" in text
 
 
-@pytest.mark.parametrize("component", ["cartes", "plateau", "livret", "kit-complet"])
+@pytest.mark.parametrize(
+    "component", ["cartes", "plateau", "livret", "guide", "fiche-synthese", "kit-complet"]
+)
 def test_every_font_is_embedded(default_kit, component):
     used = fonts(kit_file(default_kit, component))
     assert used, "no font found"
@@ -131,6 +133,8 @@ def test_manifest_lists_every_file_with_its_hash(default_kit):
         "plateau-assemblage",
         "calibrage",
         "livret",
+        "guide",
+        "fiche-synthese",
         "kit-complet",
     }
     for entry in manifest["files"]:
