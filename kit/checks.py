@@ -10,7 +10,9 @@ from .icons import icon_exists, unknown_icon_message
 from .images import ImageProblem, inside_project, is_file_reference, resolve_user_file
 from .load import Document
 from .local_cards import merge_local_cards
+from .model import CARD_FORMATS_MM
 from .sources import Sources
+from .units import parse_length, to_mm
 from .validate import check_schema, unique_values
 
 
@@ -134,6 +136,9 @@ def _role_checks(doc: Document, project) -> list[Problem]:
     return problems
 
 
+MIN_CARD_MM, MAX_CARD_MM = 30, 300
+
+
 def _family_checks(families: dict[str, Document]) -> list[Problem]:
     problems = []
     for name, doc in families.items():
@@ -148,6 +153,36 @@ def _family_checks(families: dict[str, Document]) -> list[Problem]:
                     ("format",), "le format « libre » demande une « largeur » et une « hauteur »"
                 )
             )
+        else:
+            problems += _family_sizes(doc)
+    return problems
+
+
+def _family_sizes(doc: Document) -> list[Problem]:
+    """Sizes a card can be drawn with: a text area left by the safe zone, readable fonts."""
+    data = doc.data
+    if data["format"] == "libre":
+        sides = {k: to_mm(parse_length(data[k])) for k in ("largeur", "hauteur")}
+        for key, side in sides.items():
+            if not MIN_CARD_MM <= side <= MAX_CARD_MM:
+                message = f"{data[key]} : une carte mesure de {MIN_CARD_MM} à {MAX_CARD_MM} mm"
+                return [doc.problem((key,), message)]
+        shortest = min(sides.values())
+    else:
+        shortest = min(CARD_FORMATS_MM[data["format"]])
+    problems = []
+    for key, largest in (
+        ("zone_tranquille", (shortest - 20) / 2),
+        ("coins_arrondis", shortest / 4),
+    ):
+        if key in data and not 0 <= to_mm(parse_length(data[key])) <= largest:
+            limit = f"{largest:.1f}".replace(".", ",")
+            message = f"{data[key]} : de 0 à {limit} mm pour cette carte"
+            problems.append(doc.problem((key,), message))
+    for key, value in data.get("tailles", {}).items():
+        if not 4 <= parse_length(value) <= 72:
+            message = f"{value} : une taille de police va de 4pt à 72pt"
+            problems.append(doc.problem(("tailles", key), message))
     return problems
 
 

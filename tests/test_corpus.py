@@ -21,6 +21,7 @@ from PIL import Image
 
 from conftest import REPO, copy_project
 from kit.build import build
+from kit.cache import CACHE_FOLDER
 from test_errors import build_args, run_cli
 
 T = "territoires/val-de-sorne.yaml"
@@ -229,6 +230,15 @@ CASES = [
     Case("longueur-sans-unite", P, "marge: 10mm", "marge: 10",
          f"{P}:{{line}}: marge: longueur invalide : écrivez un nombre suivi de son unité, par "
          "exemple « 63mm », « 0.125in » ou « 12pt »"),
+    Case("carte-de-largeur-nulle", "cards/axe.yaml", "format: tarot", "format: libre\nlargeur: 0mm\nhauteur: 80mm",
+         "cards/axe.yaml:{line}: largeur: 0mm : une carte mesure de 30 à 300 mm", offset=1),
+    Case("zone-tranquille-trop-grande", "cards/axe.yaml", "zone_tranquille: 4mm", "zone_tranquille: 100mm",
+         "cards/axe.yaml:{line}: zone_tranquille: 100mm : de 0 à 25,0 mm pour cette carte"),
+    Case("taille-de-police-nulle", "cards/axe.yaml", "titre: 13pt", "titre: 0pt",
+         "cards/axe.yaml:{line}: tailles.titre: 0pt : une taille de police va de 4pt à 72pt"),
+    Case("plateau-sans-place", P, "recouvrement: 10mm", "recouvrement: 1000mm",
+         "plateau en tuiles : la marge et le recouvrement ne laissent aucune place sur la feuille ; "
+         "réduisez « marge » ou « recouvrement » sous « plateau: tuiles: » dans le profil"),
     Case("profil-qui-sort-du-dossier", P, "nom: a4-recto-verso",
          "extends: ../../secret\nnom: a4-recto-verso",
          f"{P}:{{line}}: extends: profil « ../../secret » inconnu (profils disponibles : {PROFILES})"),
@@ -248,6 +258,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int] | None]:
+    """Every kit file's hash and date. The build cache (output/.cache) may keep the parts
+    drawn before a failure: it is not the kit, and the next build reuses them."""
     return {
         str(p.relative_to(folder)): (
             (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
@@ -255,6 +267,7 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int] | None]:
             else None
         )
         for p in sorted(folder.rglob("*"))
+        if p.relative_to(folder).parts[0] != CACHE_FOLDER
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..errors import MakekitError
 from ..units import mm
 from .geometry import Box
 
@@ -59,6 +60,10 @@ class TilePlan:
         return self.tiles[row * self.cols + col]
 
 
+class TilingProblem(MakekitError, ValueError):
+    """A tiled board that cannot be laid out with the profile's margin and overlap."""
+
+
 def plan_tiles(
     board_w: float,
     board_h: float,
@@ -69,14 +74,15 @@ def plan_tiles(
 ) -> TilePlan:
     """The fewest sheets, portrait or landscape, that cover the board with even regions."""
     if board_w <= 0 or board_h <= 0 or margin < 0 or overlap < 0:
-        raise ValueError(
+        raise TilingProblem(
             "plateau en tuiles : dimensions, marge et recouvrement doivent être positifs"
         )
     options = [(sheet_w, sheet_h), (sheet_h, sheet_w)]
     counts = [_grid(board_w, board_h, sheet, margin, overlap) for sheet in options]
     if all(count is None for count in counts):
-        raise ValueError(
-            "plateau en tuiles : la marge et le recouvrement ne laissent aucune place sur la feuille"
+        raise TilingProblem(
+            "plateau en tuiles : la marge et le recouvrement ne laissent aucune place sur la feuille ; "
+            "réduisez « marge » ou « recouvrement » sous « plateau: tuiles: » dans le profil"
         )
     # Fewest sheets, then fewest seams; on a tie the sheet keeps the orientation it was given.
     best = min(
