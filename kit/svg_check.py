@@ -2,7 +2,8 @@
 
 svglib would skip most external references on its own, but silently; an SVG from
 someone else is refused, saying why, if it declares entities or names anything
-outside itself.
+outside itself. A DOCTYPE naming the SVG 1.1 DTD, as editors write it, is accepted:
+the DTD is never loaded.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ def svg_problem(path: Path) -> str | None:
         tree = etree.parse(str(path), safe_parser())
     except (etree.XMLSyntaxError, OSError, ValueError):
         return f"« {path.name} » : fichier SVG illisible"
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    dtd = tree.docinfo.internalDTD  # a plain DOCTYPE line, as editors write it, is harmless
+    if dtd is not None and any(True for _ in dtd.iterentities()):
         return (
-            f"« {path.name} » : les déclarations DOCTYPE et ENTITY sont refusées (elles peuvent "
-            "lire d’autres fichiers) : enregistrez le SVG sans elles"
+            f"« {path.name} » : les déclarations ENTITY sont refusées (elles peuvent lire "
+            "d’autres fichiers) : enregistrez le SVG sans DOCTYPE"
         )
     for element in tree.iter():
         if not isinstance(element.tag, str):

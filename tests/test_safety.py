@@ -185,8 +185,8 @@ def test_an_svg_with_an_external_entity_is_refused_and_nothing_is_read(project, 
     problems = problems_of(project)
     assert problems == [
         f"referentiel.yaml:{line}: axes[1].balises[2].pictogramme: « xxe.svg » : les déclarations "
-        "DOCTYPE et ENTITY sont refusées (elles peuvent lire d’autres fichiers) : enregistrez le "
-        "SVG sans elles"
+        "ENTITY sont refusées (elles peuvent lire d’autres fichiers) : enregistrez le SVG sans "
+        "DOCTYPE"
     ]
     assert "MOT-DE-PASSE" not in "".join(problems)
 
@@ -210,7 +210,8 @@ def test_an_svg_with_an_external_image_is_refused(project):
 def test_an_svg_with_only_internal_references_is_accepted(project):
     (project / "images").mkdir()
     (project / "images" / "interne.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         'viewBox="0 0 10 10"><defs><circle id="c" cx="5" cy="5" r="4"/></defs>'
         '<use xlink:href="#c" fill="#123456"/></svg>',
         encoding="utf-8",
