@@ -16,102 +16,26 @@ import io
 import multiprocessing as mp
 import os
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
 import pikepdf
-from pdfminer.converter import PDFLayoutAnalyzer
-from pdfminer.layout import LTLayoutContainer
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psexceptions import PSException
 from pdfminer.psparser import LIT
-from pdfminer.utils import MATRIX_IDENTITY, apply_matrix_rect
+from pdfminer.utils import MATRIX_IDENTITY
 
-from .geometry import Box, Matrix, transform_box
+from .glyph_boxes import Glyph, GlyphDevice, Glyphs
+
+__all__ = ["Glyph", "GlyphReader", "Glyphs", "TEXT_OPERATORS", "fingerprint"]
 
 _SUBSET_TAG = re.compile(r"^/[A-Z]{6}\+")
 TEXT_OPERATORS = "q Q cm BT ET Tf Td TD Tm T* Tj TJ ' \" Tc Tw Tz TL Ts Tr"
-
-
-@dataclass(frozen=True)
-class Glyph:
-    box: Box
-    char: str
-    run: int  # index of the text run (one Tj/TJ/'/") in Glyphs.runs
-
-
-@dataclass(frozen=True)
-class Glyphs:
-    glyphs: tuple[Glyph, ...] = ()
-    runs: tuple[str, ...] = ()
-    errors: tuple[str, ...] = ()  # why some text could not be placed
-
-    def moved(self, matrix: Matrix) -> Glyphs:
-        moved = tuple(Glyph(transform_box(g.box, matrix), g.char, g.run) for g in self.glyphs)
-        return Glyphs(moved, self.runs, self.errors)
-
-    def __add__(self, other: Glyphs) -> Glyphs:
-        shift = len(self.runs)
-        added = tuple(Glyph(g.box, g.char, g.run + shift) for g in other.glyphs)
-        return Glyphs(self.glyphs + added, self.runs + other.runs, self.errors + other.errors)
-
-
-class _GlyphDevice(PDFLayoutAnalyzer):
-    """Collects the box of every character pdfminer places, with the text run it is in."""
-
-    def __init__(self, manager: PDFResourceManager, texts: dict[tuple[int, int], Any]) -> None:
-        super().__init__(manager, pageno=1, laparams=None)
-        self.cur_item = LTLayoutContainer((0, 0, 0, 0))
-        self.chars: list[Glyph] = []
-        self.runs = 0
-        self.texts = texts  # (id of a font, cid) -> (the font, its text)
-
-    def render_string(self, *args: Any, **kwargs: Any) -> None:
-        self.runs += 1
-        super().render_string(*args, **kwargs)
-
-    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
-        """pdfminer's LTChar box (pdfminer/layout.py), without the LTChar."""
-        if font.is_vertical():  # rare: let pdfminer build it
-            advance = super().render_char(
-                matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate
-            )
-            char = self.cur_item._objs.pop()
-            self.chars.append(Glyph(char.bbox, char.get_text(), self.runs - 1))
-            return advance
-        known = self.texts.get((id(font), cid))
-        if known is None:
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
-                text = self.handle_undefined_char(font, cid)
-            self.texts[(id(font), cid)] = (font, text)  # the font kept: its id stays its own
-        else:
-            text = known[1]
-        advance = font.char_width(cid) * fontsize * scaling
-        low = font.get_descent() * fontsize + rise
-        high = low + fontsize
-        a, b, c, d, e, f = matrix
-        if b or c:
-            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, advance, high))
-        else:  # upright text: the same sums as apply_matrix_rect, without the corners
-            x0, y0, x1, y1 = a * 0 + e, d * low + f, a * advance + e, d * high + f
-        box = (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else _ordered(x0, y0, x1, y1)
-        self.chars.append(Glyph(box, text, self.runs - 1))
-        return advance
-
-    def glyphs(self) -> Glyphs:
-        texts: list[list[str]] = [[] for _ in range(self.runs)]
-        for glyph in self.chars:
-            texts[glyph.run].append(glyph.char)
-        return Glyphs(tuple(self.chars), tuple("".join(t) for t in texts))
 
 
 class GlyphReader:
@@ -157,33 +81,29 @@ class GlyphReader:
 
     def prefetch_forms(self, forms: list[tuple[pikepdf.Object, pikepdf.Object | None]]) -> None:
         """Read the text of many forms at once, on every core: a 1,000-card deck has 1,000
-        forms. The workers are forked, so they inherit pdfminer's parsed document."""
-        pending: dict[bytes, tuple[list[Operation], int]] = {}
+        forms. The workers are forked, so they inherit the PDF as qpdf and pdfminer read it,
+        and are sent only each form's place in the list."""
+        pending: dict[bytes, pikepdf.Object] = {}
         for form, resources in forms:
             key = hashlib.sha256(_raw_content(form)).digest() + self._fonts_key(resources)
-            if key in self._shared or key in pending:
-                continue
-            operations = _text_operations(form)
-            if operations:
-                pending[key] = (operations, form.objgen[0])
-            else:
-                self._shared[key] = Glyphs()
+            if key not in self._shared:
+                pending.setdefault(key, form)
         workers = min(os.cpu_count() or 1, 4)
         if len(pending) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
             return  # read one by one, on demand
-        global _FORKED_READER
-        _FORKED_READER = self
+        global _FORKED
+        _FORKED = (self, list(pending.values()))
         self._document  # parse before forking, once for every worker  # noqa: B018
         try:
             with mp.get_context("fork").Pool(workers) as pool:
-                results = pool.map(_interpret_in_worker, list(pending.values()), chunksize=16)
+                results = pool.map(_read_in_worker, range(len(pending)), chunksize=16)
         finally:
-            _FORKED_READER = None
+            _FORKED = None
         self._shared.update(zip(pending, results, strict=True))
 
     def _interpret(self, operations: list[Operation], resources: Any) -> Glyphs:
         """pdfminer's interpreter on operations already parsed (as its execute() would)."""
-        device = _GlyphDevice(self._manager, self._texts)
+        device = GlyphDevice(self._manager, self._texts)
         interpreter = PDFPageInterpreter(self._manager, device)
         try:
             interpreter.init_resources(resources or {})
@@ -218,20 +138,16 @@ class GlyphReader:
 
 
 PARALLEL_FROM = 64  # below this many forms, forking costs more than it saves
-_FORKED_READER: GlyphReader | None = None
+_FORKED: tuple[GlyphReader, list[pikepdf.Object]] | None = None
 
 
-def _interpret_in_worker(job: tuple[list[Operation], int]) -> Glyphs:
-    operations, objid = job
-    reader = _FORKED_READER
-    assert reader is not None
-    stream = resolve1(reader._document.getobj(objid))
-    resources = resolve1(stream.attrs.get("Resources")) if isinstance(stream, PDFStream) else {}
-    return reader._interpret(operations, resources)
-
-
-def _ordered(x0: float, y0: float, x1: float, y1: float) -> Box:
-    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+def _read_in_worker(index: int) -> Glyphs:
+    assert _FORKED is not None
+    reader, forms = _FORKED
+    operations = _text_operations(forms[index])
+    if not operations:
+        return Glyphs()
+    return reader._interpret(operations, reader._form_resources(forms[index]))
 
 
 Operation = tuple[str, list[Any]]

@@ -1,0 +1,122 @@
+"""Glyph boxes as pdfminer places them, packed in arrays: what the safe-zone check reads."""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfminer.converter import PDFLayoutAnalyzer
+from pdfminer.layout import LTLayoutContainer
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.utils import apply_matrix_rect
+
+from .geometry import Box, Matrix, transform_box
+
+
+@dataclass(frozen=True)
+class Glyph:
+    box: Box
+    char: str
+    run: int  # index of the text run (one Tj/TJ/'/") in Glyphs.runs
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """Glyph boxes packed in arrays (a 1,000-card deck has some 400,000 glyphs)."""
+
+    boxes: array = field(default_factory=lambda: array("d"))  # x0, y0, x1, y1 of each glyph
+    chars: tuple[str, ...] = ()
+    run_of: array = field(default_factory=lambda: array("i"))  # each glyph's index in runs
+    runs: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # why some text could not be placed
+
+    @property
+    def glyphs(self) -> Iterator[Glyph]:
+        boxes = self.boxes
+        for index, (char, run) in enumerate(zip(self.chars, self.run_of, strict=True)):
+            yield Glyph(tuple(boxes[4 * index : 4 * index + 4]), char, run)  # type: ignore[arg-type]
+
+    def moved(self, matrix: Matrix) -> Glyphs:
+        boxes = array("d")
+        for glyph in self.glyphs:
+            boxes.extend(transform_box(glyph.box, matrix))
+        return Glyphs(boxes, self.chars, self.run_of, self.runs, self.errors)
+
+    def __add__(self, other: Glyphs) -> Glyphs:
+        shift = len(self.runs)
+        runs = self.run_of + array("i", (run + shift for run in other.run_of))
+        return Glyphs(
+            self.boxes + other.boxes,
+            self.chars + other.chars,
+            runs,
+            self.runs + other.runs,
+            self.errors + other.errors,
+        )
+
+
+class GlyphDevice(PDFLayoutAnalyzer):
+    """Collects the box of every character pdfminer places, with the text run it is in."""
+
+    def __init__(self, manager: PDFResourceManager, texts: dict[tuple[int, int], Any]) -> None:
+        super().__init__(manager, pageno=1, laparams=None)
+        self.cur_item = LTLayoutContainer((0, 0, 0, 0))
+        self.boxes = array("d")
+        self.chars: list[str] = []
+        self.run_of = array("i")
+        self.runs = 0
+        self.texts = texts  # (id of a font, cid) -> (the font, its text)
+
+    def render_string(self, *args: Any, **kwargs: Any) -> None:
+        self.runs += 1
+        super().render_string(*args, **kwargs)
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+        """pdfminer's LTChar box (pdfminer/layout.py), without the LTChar."""
+        if font.is_vertical():  # rare: let pdfminer build it
+            advance = super().render_char(
+                matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate
+            )
+            char = self.cur_item._objs.pop()
+            self._add(char.bbox, char.get_text())
+            return advance
+        known = self.texts.get((id(font), cid))
+        if known is None:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            text = sys.intern(text)  # one string for all the "e"s
+            self.texts[(id(font), cid)] = (font, text)  # the font kept: its id stays its own
+        else:
+            text = known[1]
+        advance = font.char_width(cid) * fontsize * scaling
+        low = font.get_descent() * fontsize + rise
+        high = low + fontsize
+        a, b, c, d, e, f = matrix
+        if b or c:
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, advance, high))
+        else:  # upright text: the same sums as apply_matrix_rect, without the corners
+            x0, y0, x1, y1 = a * 0 + e, d * low + f, a * advance + e, d * high + f
+        box = (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else _ordered(x0, y0, x1, y1)
+        self._add(box, text)
+        return advance
+
+    def _add(self, box: Box, text: str) -> None:
+        self.boxes.extend(box)
+        self.chars.append(text)
+        self.run_of.append(self.runs - 1)
+
+    def glyphs(self) -> Glyphs:
+        texts: list[list[str]] = [[] for _ in range(self.runs)]
+        for char, run in zip(self.chars, self.run_of, strict=True):
+            texts[run].append(char)
+        runs = tuple("".join(t) for t in texts)
+        return Glyphs(self.boxes, tuple(self.chars), self.run_of, runs)
+
+
+def _ordered(x0: float, y0: float, x1: float, y1: float) -> Box:
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
