@@ -10,9 +10,10 @@ from typing import Any
 from babel.numbers import format_decimal, format_percent
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
-from .sandbox import BoundedEnvironment, SecurityError, TemplateLimit, render_bounded
+from .sandbox import MAX_TEXT, BoundedEnvironment, SecurityError, TemplateLimit, render_bounded
 from .typography import french
 
+_JINJA_MARKS = ("{{", "{%", "{#")
 _MISSING_ATTRIBUTE = re.compile(
     r"has no attribute '([^']+)'|'([^']+)' is undefined|no element (\w+)"
 )
@@ -47,6 +48,8 @@ def _compiled(source: str):
 
 def render(source: str, context: Mapping[str, Any]) -> str:
     """Render one template and apply French typography; raise TemplateProblem."""
+    if len(source) <= MAX_TEXT and not any(mark in source for mark in _JINJA_MARKS):
+        return _plain(source)  # most texts of the booklet: Jinja would give them back as is
     try:
         text = render_bounded(_compiled(source), context)
     except TemplateLimit as error:
@@ -61,8 +64,17 @@ def render(source: str, context: Mapping[str, Any]) -> str:
         raise TemplateProblem(_undefined_message(source, str(error))) from None
     except SecurityError:
         raise TemplateProblem("le modèle tente d’accéder à un élément interdit") from None
+    except ZeroDivisionError:
+        raise TemplateProblem(
+            "le modèle ne peut pas être calculé : division par zéro (une valeur vaut 0 dans le "
+            "fichier du territoire ?)"
+        ) from None
     except (TemplateError, TypeError, ValueError, ArithmeticError) as error:
         raise TemplateProblem(f"le modèle ne peut pas être calculé : {error}") from None
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
     lines = (" ".join(line.split()) for line in text.splitlines())
     return french("\n".join(line for line in lines if line))
 

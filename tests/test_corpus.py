@@ -45,6 +45,7 @@ class Case:
     args: tuple[str, ...] = ()
     setup: Callable[[Path], None] | None = None
     anchor: str | None = None  # text whose line, before the edit, is {anchor} in `expected`
+    anchor_file: str | None = None  # where the anchor is, if not in `file`
 
 
 def png_header(width: int, height: int) -> bytes:
@@ -212,6 +213,10 @@ CASES = [
     Case("champ-du-territoire-manquant", T, 'nom_court: "Val de Sorne"\n', "",
          f"{T}:{{anchor}}: champ obligatoire « nom_court » manquant", anchor="\nnom: "),
     # templates
+    Case("consommation-nulle", T, "consommation_gwh: 420", "consommation_gwh: 0",
+         "scenarios.yaml:{anchor}: scenarios[4].texte: scénario « revision-plan-climat » : le modèle "
+         "ne peut pas être calculé : division par zéro (une valeur vaut 0 dans le fichier du "
+         "territoire ?)", anchor="texte: >-\n      Échéance : {{ territoire.evenements[1].nom }}", anchor_file=S),
     Case("modele-mal-ferme", "cards/scenario.yaml", 'titre: "{{ scenario.titre }}"',
          'titre: "{{ scenario.titre "',
          "cards/scenario.yaml:{line}: textes.titre: carte scénario « appel-a-projets-regional » "
@@ -291,7 +296,7 @@ def apply(case: Case, project: Path) -> int:
 def anchor_line(case: Case, project: Path) -> int | None:
     if case.anchor is None:
         return None
-    text = (project / case.file).read_text(encoding="utf-8")
+    text = (project / (case.anchor_file or case.file)).read_text(encoding="utf-8")
     index = text.index(case.anchor) + (1 if case.anchor.startswith("\n") else 0)
     return text[:index].count("\n") + 1
 
