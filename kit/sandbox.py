@@ -54,7 +54,9 @@ class _Budget:
     def tick(self) -> None:
         if time.monotonic() > self.deadline:
             raise TemplateLimit(
-                f"le modèle demande trop de calculs (plus de {MAX_SECONDS:.0f} secondes)"
+                f"le modèle demande trop de calculs (plus de {MAX_SECONDS:g} secondes)".replace(
+                    ".", ","
+                )
             )
 
 

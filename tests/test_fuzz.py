@@ -50,6 +50,8 @@ FILES = (
     "cards/axe.yaml",
     "cards/balise.yaml",
     "cards/scenario.yaml",
+    "cards/role.yaml",
+    "roles.yaml",
     "layouts/a4-recto-verso.yaml",
 )
 # "file:line: path: message", "file:line: message", "file: message"

@@ -121,6 +121,16 @@ def test_templates_are_bounded_in_size_and_time(template, message):
     assert time.perf_counter() - started < 1.0
 
 
+def test_a_slow_template_stops_at_the_deadline(monkeypatch):
+    monkeypatch.setattr("kit.sandbox.MAX_SECONDS", 0.05)
+    slow = "{% for i in range(1000) %}{{ ('x' * 19000)|list|sort|length }}{% endfor %}"
+    started = time.perf_counter()
+    with pytest.raises(TemplateProblem) as caught:
+        render(slow, {})
+    assert str(caught.value) == "le modèle demande trop de calculs (plus de 0,05 secondes)"
+    assert time.perf_counter() - started < 1.0
+
+
 def test_bounded_templates_still_render_what_the_kit_needs():
     context = {"territoire": {"population": 18450, "communes": ["A", "B", "C"]}}
     template = (
