@@ -25,6 +25,7 @@ from .cache import write_atomically
 from .write import Output
 
 MAX_BYTES = 512 * 2**20
+MAX_RECORDS = 2_000
 # Attributes a class computes from its other ones: left out of fingerprints, for speed.
 DERIVED = {
     "reportlab.platypus.paragraph.Paragraph": frozenset(
@@ -87,20 +88,26 @@ class OutputStore:
             return None
         return outputs
 
-    def prune(self, max_bytes: int = MAX_BYTES) -> None:
-        """Remove the least recently used entries beyond ``max_bytes``."""
-        if self.root is None:
-            return
-        try:
-            entries = [(p.stat(), p) for p in (self.root / "outputs").iterdir()]
-        except OSError:
-            return
-        entries.sort(key=lambda item: item[0].st_mtime, reverse=True)
-        total = 0
-        for stat, path in entries:
-            total += stat.st_size
-            if total > max_bytes:
-                path.unlink(missing_ok=True)
+    def prune(self, max_bytes: int = MAX_BYTES, max_records: int = MAX_RECORDS) -> None:
+        """Remove the least recently used drawings beyond ``max_bytes``, and the oldest kit
+        and preflight records beyond ``max_records`` each."""
+        if self.root is not None:
+            _prune(self.root / "outputs", lambda size, count: size > max_bytes)
+            for folder in ("kits", "preflight"):
+                _prune(self.root / folder, lambda size, count: count > max_records)
+
+
+def _prune(folder: Path, too_much: Callable[[int, int], bool]) -> None:
+    try:
+        entries = [(p.stat(), p) for p in folder.iterdir()]
+    except OSError:
+        return
+    entries.sort(key=lambda item: item[0].st_mtime, reverse=True)
+    size = 0
+    for count, (stat, path) in enumerate(entries, start=1):
+        size += stat.st_size
+        if too_much(size, count):
+            path.unlink(missing_ok=True)
 
 
 def _pack(outputs: list[Output]) -> bytes:

@@ -147,3 +147,31 @@ def test_checking_the_cache_needs_no_heavy_library(module):
     ).stdout.split()
     assert [m for m in loaded if m.split(".")[0] in heavy] == []
     assert DEFAULT_PROFILE == SOURCES_DEFAULT_PROFILE
+
+
+def test_the_store_is_bounded_and_never_caches_what_it_cannot_fingerprint(tmp_path):
+    import os
+
+    from kit.store import OutputStore
+    from kit.write import Output
+
+    store = OutputStore(tmp_path)
+    drawn: list[str] = []
+
+    def make(name: str):
+        return lambda: drawn.append(name) or [Output(f"{name}.pdf", name, 1, name.encode() * 100)]
+
+    for used_at, name in enumerate(("old", "recent", "newest"), start=1):
+        store.outputs(name, (name, 1.5, Path("nowhere")), make(name))
+        just_written = [e for e in (tmp_path / "outputs").iterdir() if e.stat().st_mtime > 100]
+        os.utime(just_written[0], (used_at, used_at))  # last used at second 1, 2 then 3
+    store.prune(max_bytes=1_000)  # room for one entry of ~750 bytes
+    left = list((tmp_path / "outputs").iterdir())
+    assert len(left) == 1
+    assert store.outputs("newest", ("newest", 1.5, Path("nowhere")), make("again")) == [
+        Output("newest.pdf", "newest", 1, b"newest" * 100)
+    ]
+    store.outputs("odd", (object(),), make("odd"))
+    store.outputs("odd", (object(),), make("odd"))
+    assert drawn == ["old", "recent", "newest", "odd", "odd"]
+    assert store.reused == ["newest"]
