@@ -217,6 +217,25 @@ def test_an_svg_with_an_external_image_is_refused(project):
     ]
 
 
+def test_an_svg_multiplying_its_shapes_is_refused(project):
+    """Six levels of ten <use> of the level below: a million circles from a 1 kB file."""
+    levels = "".join(
+        f'<g id="n{i}">' + f'<use xlink:href="#n{i - 1}"/>' * 10 + "</g>" for i in range(1, 7)
+    )
+    (project / "images").mkdir()
+    (project / "images" / "bombe.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'viewBox="0 0 10 10"><defs><circle id="n0" r="1"/>{levels}</defs>'
+        '<use xlink:href="#n6"/></svg>',
+        encoding="utf-8",
+    )
+    line = use_pictogram(project, "images/bombe.svg")
+    assert problems_of(project) == [
+        f"referentiel.yaml:{line}: axes[1].balises[2].pictogramme: « bombe.svg » : SVG trop "
+        "complexe (plus de 50\u202f000 éléments une fois les « use » développés) : simplifiez-le"
+    ]
+
+
 def test_an_svg_with_only_internal_references_is_accepted(project):
     (project / "images").mkdir()
     (project / "images" / "interne.svg").write_text(
