@@ -203,6 +203,12 @@ def _construct_mapping(node: MappingNode, path: YamlPath, yaml, doc: Document, p
             continue
         key = _scalar(key_node, path, yaml, doc, problems)
         key = str(key) if not isinstance(key, str) else key
+        if not key.strip() or key != " ".join(key.split()):
+            message = (
+                f"clé invalide « {' '.join(key.split())} » : une clé est un mot, sur une ligne"
+            )
+            problems.append(Problem(doc.file, key_line, format_path(path), message))
+            continue
         child = (*path, key)
         if key in mapping:
             first = doc.lines[child]

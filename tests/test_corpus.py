@@ -125,6 +125,10 @@ CASES = [
          f"{T}:{{line}}: population: doit être un nombre entier (trouvé : le texte « 2024-01-01 »)"),
     Case("cle-composee", T, "population: 18450", "? [a, b]\n: 3\npopulation: 18450",
          f"{T}:{{line}}: clé invalide : une clé est un simple mot suivi de « : »"),
+    Case("cle-sur-deux-lignes", T, "population: 18450", 'population: 18450\n"super\\nficie": 3',
+         f"{T}:{{line}}: clé invalide « super ficie » : une clé est un mot, sur une ligne", offset=1),
+    Case("texte-sur-deux-lignes-au-lieu-d-un-nombre", T, "population: 18450", 'population: "18\\n450"',
+         f"{T}:{{line}}: population: doit être un nombre entier (trouvé : le texte « 18 450 »)"),
     # missing keys
     Case("titre-de-scenario-manquant", S, f"    {SCENARIO_1}\n", "",
          f"{S}:{{line}}: scenarios[1]: champ obligatoire « titre » manquant", offset=-3),
