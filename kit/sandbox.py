@@ -79,7 +79,7 @@ def _too_long() -> TemplateLimit:
 
 def _checked(value: Any) -> Any:
     """``value`` itself, once its size is known to be within bounds."""
-    if isinstance(value, str | list | tuple | dict) and len(value) > MAX_TEXT:
+    if isinstance(value, _SIZED) and len(value) > MAX_TEXT:
         raise _too_long()
     if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
         raise TemplateLimit("le modèle calcule un nombre démesuré")
@@ -87,7 +87,7 @@ def _checked(value: Any) -> Any:
 
 
 def _size(value: Any) -> int:
-    return len(value) if isinstance(value, str | list | tuple | dict) else 0
+    return len(value) if isinstance(value, _SIZED) else 0
 
 
 def bounded_range(*args: int) -> range:
@@ -121,8 +121,16 @@ def concat(*values: Any) -> str:
 
 
 def _check_width(width: Any, times: int = 1) -> None:
+    width = len(width) if isinstance(width, str) else width  # indent() also takes a text
     if isinstance(width, int) and width * max(times, 1) > MAX_TEXT:
         raise _too_long()
+
+
+def _check_join(items: Any, separator: Any) -> None:
+    if isinstance(items, str | list | tuple):
+        pieces = sum(len(x) if isinstance(x, str) else 1 for x in items)
+        if pieces + len(str(separator)) * max(len(items) - 1, 0) > MAX_TEXT:
+            raise _too_long()
 
 
 def _check_format(fmt: Any) -> None:
@@ -151,6 +159,10 @@ def _precheck(name: str, value: Any, args: tuple, kwargs: dict) -> None:
         _check_replace(value, args[0], args[1])
     elif name in ("format", "format_map"):
         _check_format(value)
+    elif name == "join":  # the filter: items | join(separator)
+        _check_join(value, first if first is not None else "")
+    elif name == "str.join":  # the method: separator.join(items)
+        _check_join(first, value)
     elif name == "translate":
         raise TemplateLimit("« translate » n’est pas permis dans un modèle")
     elif name in ("nombre", "pourcent"):
@@ -170,6 +182,7 @@ def _guarded_filter(name: str, function: Callable) -> Callable:
 
 
 _SIZE_OPERATORS = {"*", "**", "+", "%"}
+_SIZED = (str, bytes, bytearray, list, tuple, dict, set, frozenset)
 
 
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
@@ -225,7 +238,8 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         target = getattr(__obj, "__wrapped__", __obj)
         owner = getattr(target, "__self__", None)
         if isinstance(owner, str):
-            _precheck(getattr(target, "__name__", ""), owner, args, kwargs)
+            name = getattr(target, "__name__", "")
+            _precheck("str.join" if name == "join" else name, owner, args, kwargs)
         return _checked(super().call(__context, __obj, *args, **kwargs))
 
     def getattr(self, obj: Any, attribute: str) -> Any:

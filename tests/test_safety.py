@@ -91,6 +91,10 @@ def test_a_card_template_cannot_reach_python_internals(project, monkeypatch, cap
         ("{{ ('x' * 1000)|replace('x', 'y' * 1000) }}", TOO_LONG),
         ("{% set s = 'xxxxxxxx' %}" + "{% set s = s ~ s %}" * 40 + "{{ s }}", TOO_LONG),
         ("{% for i in range(1000) %}{{ 'x' * 999 }}{% endfor %}", TOO_LONG),
+        ("{% set s = 'x' * 19999 %}{{ s.join(s) }}", TOO_LONG),
+        ("{% set s = 'x' * 19999 %}{{ s|join(s) }}", TOO_LONG),
+        ("{{ 'x'.encode() * 10**9 }}", TOO_LONG),
+        ("{{ ('x\n' * 9000)|indent('y' * 19000) }}", TOO_LONG),
         ("{% for a in range(1000) %}{% for b in range(1000) %}{% endfor %}{% endfor %}", TOO_MUCH),
         (
             "{% set s = 'x' * 9000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
