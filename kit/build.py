@@ -16,6 +16,7 @@ from .write import Output
 
 if TYPE_CHECKING:
     from .model import Kit
+    from .preflight_ahead import PreflightAhead
     from .store import PreflightMemory
 
 Report = Callable[[str], None]
@@ -71,6 +72,7 @@ def build(
     from .layout.board import plan_board
     from .layout.plan import plan_cards
     from .model import make_kit
+    from .preflight_ahead import PreflightAhead
     from .render.booklet import render_booklet
     from .render.inks import Inks
     from .sources import load_sources
@@ -111,6 +113,10 @@ def build(
         (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
         lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
     )
+    memory, ahead = PreflightMemory(store.root), PreflightAhead()
+    cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
+    if not memory.passed(cards_listing) >= {o.path for o in outputs}:
+        ahead.start(outputs, cards_listing)  # checked on the other core while the rest is drawn
     report("Dessin du plateau")
     outputs += store.outputs(
         "plateau",
@@ -187,19 +193,24 @@ def build(
 
 
 def preflight_or_fail(
-    kit_dir: Path, skip: frozenset[str] = frozenset(), memory: PreflightMemory | None = None
+    kit_dir: Path,
+    skip: frozenset[str] = frozenset(),
+    memory: PreflightMemory | None = None,
+    ahead: PreflightAhead | None = None,
 ) -> None:
     """The kit's own preflight (`makekit check`): a kit that fails it is not delivered.
     A file that passed it before, byte for byte under the same promise, is not checked again."""
     from .preflight import ERROR, check_kit  # pdfminer is loaded only once a kit is written
 
-    passed = memory.passed(kit_dir) if memory is not None else frozenset()
-    findings = check_kit(kit_dir, skip | passed)
+    listing = (kit_dir / "manifest.json").read_bytes()
+    passed = memory.passed(listing) if memory is not None else frozenset()
+    checked, findings = ahead.results() if ahead is not None else (frozenset(), [])
+    findings += check_kit(kit_dir, skip | passed | checked)
     errors = [f for f in findings if f.level == ERROR]
     if errors:
         raise PreflightError(errors)
     if memory is not None:
-        memory.remember(kit_dir)
+        memory.remember(listing)
 
 
 def kept_result(

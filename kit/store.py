@@ -207,29 +207,30 @@ def _file_bytes_digest(path: Path, files: dict[Path, bytes]) -> bytes:
 
 
 class PreflightMemory:
-    """Files of a staged kit that passed the preflight before: same bytes (SHA-256 of the
-    manifest), same promise, same code. They need not be checked again."""
+    """Files that passed the preflight before: same manifest entry (bytes, SHA-256, pages),
+    same promise, same code. They need not be checked again."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
 
-    def passed(self, kit_dir: Path) -> frozenset[str]:
+    def passed(self, listing: bytes) -> frozenset[str]:
+        """The files of a manifest (its bytes) known to pass."""
         if self.root is None:
             return frozenset()
-        return frozenset(path for path, key in self._keys(kit_dir) if self._marker(key).is_file())
+        return frozenset(path for path, key in self._keys(listing) if self._marker(key).is_file())
 
-    def remember(self, kit_dir: Path) -> None:
-        """Every file of the kit passed: the caller checked it, or found it remembered."""
+    def remember(self, listing: bytes) -> None:
+        """Every file of the manifest passed: the caller checked it, or found it remembered."""
         if self.root is not None:
-            for _, key in self._keys(kit_dir):
+            for _, key in self._keys(listing):
                 write_atomically(self._marker(key), b"ok\n")
 
     def _marker(self, key: str) -> Path:
         assert self.root is not None
         return self.root / "preflight" / key
 
-    def _keys(self, kit_dir: Path) -> list[tuple[str, str]]:
-        manifest = json.loads((kit_dir / "manifest.json").read_text(encoding="utf-8"))
+    def _keys(self, listing: bytes) -> list[tuple[str, str]]:
+        manifest = json.loads(listing)
         promise = json.dumps(manifest.get("preflight"), sort_keys=True)
         common = f"{cache.code_digest()}\0{cache.environment_digest()}\0{promise}\0"
         return [

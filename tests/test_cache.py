@@ -175,3 +175,31 @@ def test_the_store_is_bounded_and_never_caches_what_it_cannot_fingerprint(tmp_pa
     store.outputs("odd", (object(),), make("odd"))
     assert drawn == ["old", "recent", "newest", "odd", "odd"]
     assert store.reused == ["newest"]
+
+
+def test_a_file_checked_ahead_still_stops_a_failing_kit(project, monkeypatch):
+    import kit.preflight.run as preflight_run
+    from kit.errors import PreflightError
+    from kit.preflight_ahead import PreflightAhead
+
+    original, original_results, ahead = preflight_run.checks_for, PreflightAhead.results, []
+
+    def with_a_refusal(promise):
+        def refuse(doc):
+            return [doc.error("essai", "refusé")] if "-cartes" in doc.name else []
+
+        return [*original(promise), refuse]
+
+    def results(self):
+        ahead.append(original_results(self))
+        return ahead[-1]
+
+    monkeypatch.setattr(preflight_run, "checks_for", with_a_refusal)  # forked children too
+    monkeypatch.setattr(PreflightAhead, "results", results)
+    with pytest.raises(PreflightError) as failed:
+        build(project, output_root=project / "output")
+    assert [(f.file, f.message) for f in failed.value.findings] == [
+        ("val-de-sorne-cartes.pdf", "refusé")
+    ]
+    assert ahead[0][0] == {"val-de-sorne-cartes.pdf"}  # found by the process started ahead
+    assert not (project / "output" / "val-de-sorne").exists()

@@ -1,0 +1,70 @@
+"""The cards' preflight, started as soon as the cards are drawn, on the other core.
+
+The cards PDF is the longest file to check. A forked process checks it (exactly as
+`makekit check` would, from a folder holding it and its manifest) while the build goes on
+drawing the board, the booklet and the rest; the preflight at write time then takes its
+findings instead of checking the same bytes again. A process that fails to answer only
+means the file is checked at write time, as before.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import shutil
+import tempfile
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from .write import Output
+
+
+class PreflightAhead:
+    def __init__(self) -> None:
+        self._jobs: list[tuple[frozenset[str], Connection, Any, Path]] = []
+
+    def start(self, outputs: list[Output], listing: bytes) -> None:
+        """Check ``outputs`` (final bytes) under ``listing``, their manifest, in a fork."""
+        if not outputs or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+            return
+        folder = Path(tempfile.mkdtemp(prefix="makekit-controle-"))
+        for output in outputs:
+            (folder / output.path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / output.path).write_bytes(output.data)
+        (folder / "manifest.json").write_bytes(listing)
+        context = mp.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_check, args=(folder, send))  # not a daemon: it forks
+        process.start()
+        send.close()
+        self._jobs.append((frozenset(o.path for o in outputs), receive, process, folder))
+
+    def results(self) -> tuple[frozenset[str], list[Any]]:
+        """The files checked ahead and their findings (waiting for them if need be)."""
+        checked: set[str] = set()
+        findings: list[Any] = []
+        for paths, receive, process, folder in self._jobs:
+            try:
+                found = receive.recv()
+            except (EOFError, OSError):
+                found = None
+            process.join()
+            receive.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            if found is not None:
+                checked |= paths
+                findings += found
+        self._jobs.clear()
+        return frozenset(checked), findings
+
+
+def _check(folder: Path, send: Connection) -> None:
+    try:
+        from .preflight import check_kit
+
+        send.send(check_kit(folder))
+    except Exception:
+        send.send(None)  # checked again at write time
+    finally:
+        send.close()
