@@ -28,6 +28,7 @@ from kit.deck import compose_deck
 from kit.errors import InputErrors, MakekitError
 from kit.model import make_kit
 from kit.sources import DEFAULT_PROFILE, load_sources
+from kit.templates import TemplateProblem, render
 
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile(
@@ -170,3 +171,65 @@ def test_textual_mutations(fuzz_project: Path, data: st.DataObject) -> None:
         text = data.draw(st.text(st.characters(codec="utf-8"), min_size=1, max_size=30))
         mutated = original[:at] + text.encode("utf-8", "surrogatepass") + original[at:]
     with_file(fuzz_project, name, mutated)
+
+
+TEMPLATE_PIECES = st.sampled_from(
+    [
+        "{{ ",
+        " }}",
+        "{% for i in ",
+        " %}",
+        "{% endfor %}",
+        "{% if ",
+        "{% endif %}",
+        "{% set s = ",
+        "range(",
+        ")",
+        "(",
+        "10**9",
+        "999999",
+        "'x'",
+        "'%0999d'",
+        " * ",
+        " ~ ",
+        " + ",
+        " ** ",
+        " % ",
+        "|join",
+        "|center(",
+        "|replace('x', 'xx')",
+        "|list",
+        "|length",
+        "|nombre",
+        "|pourcent",
+        ".ljust(",
+        ".format(",
+        "territoire",
+        ".communes",
+        "[0]",
+        "loop.index",
+        "s",
+        "i",
+        ", ",
+        ".__class__",
+        "cycler",
+        "self",
+        "lipsum(",
+        "|attr('__globals__')",
+        "-1",
+        "0",
+        "1.5",
+    ]
+)
+
+
+@settings(max_examples=200)
+@given(pieces=st.lists(TEMPLATE_PIECES, max_size=14))
+def test_any_template_renders_or_fails_cleanly_and_quickly(pieces: list[str]) -> None:
+    context = {"territoire": {"nom": "Val de Sorne", "communes": ["A", "B"], "population": 18450}}
+    started = time.perf_counter()
+    try:
+        render("".join(pieces), context)
+    except TemplateProblem as problem:
+        assert str(problem).strip()
+    assert time.perf_counter() - started < 5
