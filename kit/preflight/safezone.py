@@ -12,7 +12,7 @@ import pikepdf
 from .document import Document
 from .findings import TOLERANCE_MM, WARNING, Finding, number, plural, to_mm, where
 from .geometry import Box, rectangle
-from .glyphs import Glyph, Glyphs
+from .glyphs import Glyphs
 from .scan import MAX_DEPTH, FormUse, PageUses
 
 ZONE = "zone tranquille"
@@ -89,16 +89,18 @@ class _SafeZone:
         return self.forms[key]
 
     def _problem(self, glyphs: Glyphs, trim: Box) -> str | None:
-        worst: tuple[float, Glyph] | None = None
-        for glyph in glyphs.glyphs:
-            if glyph.char.isspace():
+        worst: tuple[float, int] | None = None
+        boxes, left, bottom, right, top = glyphs.boxes, *trim
+        for index, char in enumerate(glyphs.chars):  # on the packed boxes: 400,000 for 1,000 cards
+            if char.isspace():
                 continue
-            distance = _distance(glyph.box, trim)
+            x0, y0, x1, y1 = boxes[4 * index : 4 * index + 4]
+            distance = min(x0 - left, y0 - bottom, right - x1, top - y1)  # < 0 beyond the trim
             if worst is None or distance < worst[0]:
-                worst = (distance, glyph)
+                worst = (distance, index)
         if worst is None or to_mm(worst[0]) >= self.zone_mm - TOLERANCE_MM:
             return None
-        quote = _quote(glyphs.runs[worst[1].run])
+        quote = _quote(glyphs.runs[glyphs.run_of[worst[1]]])
         return f"texte hors de la zone tranquille (« {quote} » {self._distance_text(worst[0])})"
 
     def _distance_text(self, distance_pt: float) -> str:
@@ -118,11 +120,6 @@ class _SafeZone:
             return self.doc.ok(ZONE, "aucune carte")
         zone = f"à {number(self.zone_mm)} mm au moins du bord"
         return self.doc.ok(ZONE, f"{' et '.join(checked)} : tout le texte {zone}")
-
-
-def _distance(box: Box, trim: Box) -> float:
-    """Distance from a glyph box to the nearest trim edge, negative beyond it."""
-    return min(box[0] - trim[0], box[1] - trim[1], trim[2] - box[2], trim[3] - box[3])
 
 
 def _quote(text: str) -> str:
