@@ -49,7 +49,6 @@ class _Budget:
     def __init__(self) -> None:
         self.deadline = time.monotonic() + MAX_SECONDS
         self.turns = 0
-        self.output = 0
 
     def tick(self) -> None:
         if time.monotonic() > self.deadline:
@@ -69,11 +68,13 @@ def _tick() -> None:
         budget.tick()
 
 
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")
+
+
 def _too_long() -> TemplateLimit:
     return TemplateLimit(
-        f"le modèle produit un texte trop long (plus de {MAX_TEXT:,} caractères)".replace(
-            ",", "\u202f"
-        )
+        f"le modèle produit un texte trop long (plus de {_count(MAX_TEXT)} caractères)"
     )
 
 
@@ -93,7 +94,7 @@ def _size(value: Any) -> int:
 def bounded_range(*args: int) -> range:
     numbers = range(*args)
     if len(numbers) > MAX_RANGE:
-        raise TemplateLimit(f"« range » est limité à {MAX_RANGE:,} nombres".replace(",", "\u202f"))
+        raise TemplateLimit(f"« range » est limité à {_count(MAX_RANGE)} nombres")
     return numbers
 
 
@@ -105,9 +106,7 @@ def loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
             budget.turns += 1
             if budget.turns > MAX_TURNS:
                 raise TemplateLimit(
-                    f"le modèle demande trop de calculs (plus de {MAX_TURNS:,} tours de boucle)".replace(
-                        ",", "\u202f"
-                    )
+                    f"le modèle demande trop de calculs (plus de {_count(MAX_TURNS)} tours de boucle)"
                 )
             budget.tick()
         yield item
@@ -201,9 +200,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         if len(source) > MAX_SOURCE:
             raise TemplateLimit(
-                f"modèle trop long ({len(source):,} caractères ; {MAX_SOURCE:,} au plus)".replace(
-                    ",", "\u202f"
-                )
+                f"modèle trop long ({_count(len(source))} caractères ; {_count(MAX_SOURCE)} au plus)"
             )
         tree = super()._parse(source, name, filename)
         for kind, tag in _FORBIDDEN.items():
