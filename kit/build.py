@@ -56,6 +56,7 @@ def build(
     if cache and (kept := kept_result(project, output_root, key, started)) is not None:
         return kept
     # The whole pipeline, imported only once we know the kit must be built.
+    from .art.replay import art_cache
     from .assemble import (
         board_outputs,
         calibration_outputs,
@@ -101,6 +102,7 @@ def build(
         return print_shop_ready(outputs, kit, title)
 
     def booklet() -> list[Output]:
+        content = rendered_booklet(variables)
         data, pages = render_booklet(
             view, content, credits(kit), view.axes, kit.profile.booklet_sheet, inks
         )
@@ -108,11 +110,12 @@ def build(
         return ready([Output(f"{name}-livret.pdf", "livret", pages, data, bleed)])
 
     report("Dessin des cartes")
-    outputs = store.outputs(
-        "cartes",
-        (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
-        lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
-    )
+    with art_cache(store.root and store.root / "art"):  # each card's picture composed once
+        outputs = store.outputs(
+            "cartes",
+            (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
+            lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
+        )
     memory, ahead = PreflightMemory(store.root), PreflightAhead()
     cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     if not memory.passed(cards_listing) >= {o.path for o in outputs}:
@@ -124,14 +127,14 @@ def build(
         lambda: ready(board_outputs(view, board_plan, title, inks, name)),
     )
     report("Rédaction du livret")
-    variables = booklet_variables(kit, deck, cards_plan, tables)
-    content = rendered_booklet(variables)
-    outputs += store.outputs("livret", (view, content, credits(kit), name), booklet)
-    guide = rendered_guide(variables)
+    variables = booklet_variables(kit, deck, cards_plan, tables)  # the texts are made of these
+    outputs += store.outputs("livret", (view, variables, credits(kit), name), booklet)
     outputs += store.outputs(
         "animation",
-        (view, guide, tables, name),
-        lambda: ready(facilitator_outputs(view, guide, title, inks, name, tables)),
+        (view, variables, tables, name),
+        lambda: ready(
+            facilitator_outputs(view, rendered_guide(variables), title, inks, name, tables)
+        ),
     )
     outputs += store.outputs(
         "calibrage",

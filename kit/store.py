@@ -92,7 +92,8 @@ class OutputStore:
         """Remove the least recently used drawings beyond ``max_bytes``, and the oldest kit
         and preflight records beyond ``max_records`` each."""
         if self.root is not None:
-            _prune(self.root / "outputs", lambda size, count: size > max_bytes)
+            for folder in ("outputs", "art"):
+                _prune(self.root / folder, lambda size, count: size > max_bytes)
             for folder in ("kits", "preflight"):
                 _prune(self.root / folder, lambda size, count: count > max_records)
 

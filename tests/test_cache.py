@@ -48,9 +48,16 @@ def test_a_second_build_with_nothing_changed_keeps_the_kit(project, monkeypatch,
     assert "rien n’a changé depuis la dernière construction" in out_text
 
 
-def test_one_balise_text_changed_redraws_the_cards_only(project):
+def test_one_balise_text_changed_redraws_the_cards_only(project, monkeypatch):
+    import kit.art.illustration as illustration
+
     out = project / "output"
     first = build(project, output_root=out)
+    composed: list[str] = []
+    compose = illustration.compose
+    monkeypatch.setattr(
+        illustration, "compose", lambda *a, **k: composed.append(a[1]) or compose(*a, **k)
+    )
     edit(project / "referentiel.yaml", OLD_TEXT, NEW_TEXT)
     second = build(project, output_root=out)
     assert not second.up_to_date
@@ -64,6 +71,10 @@ def test_one_balise_text_changed_redraws_the_cards_only(project):
         old = next(o for o in first.outputs if o.component == component)
         new = next(o for o in second.outputs if o.component == component)
         assert new.data == old.data, component
+    assert composed == []  # every picture replayed: the one changed card keeps its picture
+    monkeypatch.undo()
+    fresh = build(project, output_root=project / "sans-cache", cache=False)
+    assert [o.data for o in fresh.outputs] == [o.data for o in second.outputs]  # pictures replayed
 
 
 def test_a_damaged_cache_entry_is_ignored(project):

@@ -20,6 +20,7 @@ from ..layout.geometry import Box
 from .composition import compose_scene
 from .palette import Palette
 from .pen import Pen
+from .replay import replayed
 from .scene import Scene
 from .shapes import Path
 
@@ -89,8 +90,12 @@ def draw_illustration(
     ``themes``: what the picture is about (see ``THEMES``); those elements are sure to appear.
     Raises ValueError on an unknown theme.
     """
-    scene = compose(box, seed, colour, accents, keep_clear, themes)
-    _write(canvas, scene, terrain_only=False)
+    arguments = (box, seed, colour, tuple(accents), tuple(keep_clear), tuple(themes))
+    replayed(
+        canvas,
+        arguments,
+        lambda: _write(canvas, compose(box, seed, colour, accents, keep_clear, themes), False),
+    )
 
 
 def draw_terrain(
