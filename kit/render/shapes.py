@@ -14,6 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from svglib.svglib import svg2rlg
 
+from ..art.replay import replayed
 from ..fonts import REGULAR, register_fonts
 from ..icons import icon_path_data
 from ..images import ImageProblem, cover_crop
@@ -147,7 +148,11 @@ def _flattened(image: Image.Image) -> Image.Image:
 
 
 def draw_icon(canvas: Canvas, slug: str, box: Box, colour: str) -> None:
-    """Draw a pictogram scaled to fit ``box``, centred."""
+    """Draw a pictogram scaled to fit ``box``, centred (on cards, replayed from the cache)."""
+    replayed(canvas, ("icon", slug, box, colour), lambda: _draw_icon(canvas, slug, box, colour))
+
+
+def _draw_icon(canvas: Canvas, slug: str, box: Box, colour: str) -> None:
     width, operators = _icon_operators(slug, colour, _inks(canvas))
     size = min(box.w, box.h)
     scale = size / width
