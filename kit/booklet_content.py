@@ -43,7 +43,8 @@ def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan, tables: int = 1) ->
     return {
         "territoire": dict(kit.territory),
         "nb_axes": len(kit.axes),
-        "nb_balises": len(kit.balises),
+        "nb_balises": sum(1 for _, b in kit.balises if not b.hidden),
+        "nb_vierges": sum(1 for face in deck.fronts if face.blank),
         "nb_scenarios": len(kit.scenarios),
         "nb_roles": len(kit.roles),
         "nb_cartes": len(deck.fronts),

@@ -210,6 +210,8 @@ def test_local_cards_are_added_changed_hidden_and_blank_cards_printed(project):
     assert "famille de Belcombe ?" in cards and "Balise 1.2 · récit · adaptation locale" in cards
     assert "Balise 2.3" not in cards and "Le décret tertiaire" not in cards
     assert cards.count("Carte vierge") == 4 * 2 + 3 + 0
+    booklet = pdf_text(result.kit_dir / "val-de-sorne-livret.pdf")
+    assert "Cartes Balise 23 " in booklet and "Cartes vierges 11 " in booklet  # 23 = 23 + 1 - 1
     board = pdf_text(result.kit_dir / "val-de-sorne-plateau.pdf")
     assert "Progresser par sauts" in board or "SAUTS" in board  # hidden cards stay on the board
 
