@@ -180,7 +180,7 @@ NUMBER_ROOM = {
     "losange": (0.26, 0.32, 0.48, 0.36),
     "hexagone": (0.2, 0.28, 0.6, 0.44),
     "pentagone": (0.22, 0.24, 0.56, 0.42),
-    "triangle": (0.3, 0.12, 0.4, 0.34),  # the wide lower part, above the base
+    "triangle": (0.3, 0.19, 0.4, 0.31),  # the wide lower part, just above the base
 }
 
 

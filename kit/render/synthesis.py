@@ -135,9 +135,7 @@ def _scenarios(canvas, grid: Grid) -> None:
 
 def _balise_row(canvas, row, axis) -> None:
     draw_shape(canvas, axis.shape, row.sign, axis.colour)
-    # shapes.NUMBER_ROOM starts a triangle's number below its base: lift it inside
-    lift = row.sign.h * 0.07 if axis.shape == "triangle" else 0
-    draw_number(canvas, axis.shape, row.sign.moved(0, lift), str(axis.number), "#FFFFFF", BOLD, 12)
+    draw_number(canvas, axis.shape, row.sign, str(axis.number), "#FFFFFF", BOLD, 12)
     _text(canvas, row.title, axis.short_title, BOLD, 10, INK, "left")
     if len(axis.balises) > len(row.boxes):
         raise MakekitError(f"fiche de synthèse : trop de balises dans l’axe {axis.number}")
