@@ -119,7 +119,7 @@ def build(
     memory, ahead = PreflightMemory(store.root), PreflightAhead()
     cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     if not memory.passed(cards_listing) >= {o.path for o in outputs}:
-        ahead.start(outputs, cards_listing)  # checked on the other core while the rest is drawn
+        ahead.start(outputs, cards_listing, memory.glyphs)  # on the other core, meanwhile
     report("Dessin du plateau")
     outputs += store.outputs(
         "plateau",
@@ -204,11 +204,13 @@ def preflight_or_fail(
     """The kit's own preflight (`makekit check`): a kit that fails it is not delivered.
     A file that passed it before, byte for byte under the same promise, is not checked again."""
     from .preflight import ERROR, check_kit  # pdfminer is loaded only once a kit is written
+    from .preflight.glyphs import glyph_cache
 
     listing = (kit_dir / "manifest.json").read_bytes()
     passed = memory.passed(listing) if memory is not None else frozenset()
     checked, findings = ahead.results() if ahead is not None else (frozenset(), [])
-    findings += check_kit(kit_dir, skip | passed | checked)
+    with glyph_cache(memory.glyphs if memory is not None else None):
+        findings += check_kit(kit_dir, skip | passed | checked)
     errors = [f for f in findings if f.level == ERROR]
     if errors:
         raise PreflightError(errors)

@@ -24,8 +24,9 @@ class PreflightAhead:
     def __init__(self) -> None:
         self._jobs: list[tuple[frozenset[str], Connection, Any, Path]] = []
 
-    def start(self, outputs: list[Output], listing: bytes) -> None:
-        """Check ``outputs`` (final bytes) under ``listing``, their manifest, in a fork."""
+    def start(self, outputs: list[Output], listing: bytes, glyphs: Path | None = None) -> None:
+        """Check ``outputs`` (final bytes) under ``listing``, their manifest, in a fork
+        (``glyphs``: the glyph cache folder, see preflight.glyphs)."""
         if not outputs or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
             return
         folder = Path(tempfile.mkdtemp(prefix="makekit-controle-"))
@@ -35,7 +36,7 @@ class PreflightAhead:
         (folder / "manifest.json").write_bytes(listing)
         context = mp.get_context("fork")
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_check, args=(folder, send))  # not a daemon: it forks
+        process = context.Process(target=_check, args=(folder, send, glyphs))  # not a daemon
         process.start()
         send.close()
         self._jobs.append((frozenset(o.path for o in outputs), receive, process, folder))
@@ -59,11 +60,13 @@ class PreflightAhead:
         return frozenset(checked), findings
 
 
-def _check(folder: Path, send: Connection) -> None:
+def _check(folder: Path, send: Connection, glyphs: Path | None) -> None:
     try:
         from .preflight import check_kit
+        from .preflight.glyphs import glyph_cache
 
-        send.send(check_kit(folder))
+        with glyph_cache(glyphs):
+            send.send(check_kit(folder))
     except Exception:
         send.send(None)  # checked again at write time
     finally:

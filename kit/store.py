@@ -92,7 +92,7 @@ class OutputStore:
         """Remove the least recently used drawings beyond ``max_bytes``, and the oldest kit
         and preflight records beyond ``max_records`` each."""
         if self.root is not None:
-            for folder in ("outputs", "art"):
+            for folder in ("outputs", "art", "glyphs"):
                 _prune(self.root / folder, lambda size, count: size > max_bytes)
             for folder in ("kits", "preflight"):
                 _prune(self.root / folder, lambda size, count: count > max_records)
@@ -213,6 +213,7 @@ class PreflightMemory:
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
+        self.glyphs = None if root is None else root / "glyphs"  # see preflight.glyphs
 
     def passed(self, listing: bytes) -> frozenset[str]:
         """The files of a manifest (its bytes) known to pass."""

@@ -15,3 +15,25 @@ def test_libyaml_reads_our_own_yaml_files_as_the_pure_loader_does(package):
     for file in files:
         text = file.read_text(encoding="utf-8")
         assert YAML(typ="safe").load(text) == YAML(typ="safe", pure=True).load(text), file.name
+
+
+def test_glyphs_read_from_the_cache_give_the_same_findings(default_kit, tmp_path):
+    from kit.preflight import check_kit
+    from kit.preflight.glyphs import glyph_cache
+
+    def findings():
+        return [
+            (f.file, f.page, f.check, f.level, f.message) for f in check_kit(default_kit.kit_dir)
+        ]
+
+    fresh = findings()
+    with glyph_cache(tmp_path):
+        assert findings() == fresh  # read, then kept
+    entries = sorted(tmp_path.iterdir())
+    assert entries
+    for number, entry in enumerate(entries):
+        data = entry.read_bytes()
+        entry.write_bytes([data[:-3], b"MKG1" + data[4:12] + b"{", data + b"x", b""][number % 4])
+    with glyph_cache(tmp_path):
+        assert findings() == fresh  # damaged entries read again
+        assert findings() == fresh  # and kept again

@@ -11,13 +11,17 @@ card of the cards PDF.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import multiprocessing as mp
 import os
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -30,7 +34,8 @@ from pdfminer.psexceptions import PSException
 from pdfminer.psparser import LIT
 from pdfminer.utils import MATRIX_IDENTITY
 
-from .glyph_boxes import Glyph, GlyphDevice, Glyphs
+from .. import cache
+from .glyph_boxes import Glyph, GlyphDevice, Glyphs, glyphs_from_bytes, glyphs_to_bytes
 
 __all__ = ["Glyph", "GlyphReader", "Glyphs", "TEXT_OPERATORS", "fingerprint"]
 
@@ -71,13 +76,29 @@ class GlyphReader:
 
     def _read(self, target: Any, objid: int, resources: Any, miner_resources: Any) -> Glyphs:
         key = hashlib.sha256(_raw_content(target)).digest() + self._fonts_key(resources)
-        if key not in self._shared:
+        if key not in self._shared and not self._recall(key):
             operations = _text_operations(target)
             if operations:
                 self._shared[key] = self._interpret(operations, miner_resources())
             else:
                 self._shared[key] = Glyphs()
+            _remember(key, self._shared[key])
         return self._shared[key]
+
+    def _recall(self, key: bytes) -> bool:
+        """Glyphs read by an earlier build (``glyph_cache``), if any."""
+        folder = _FOLDER.get()
+        if folder is None:
+            return False
+        entry = folder / _entry_name(key)
+        try:
+            self._shared[key] = glyphs_from_bytes(entry.read_bytes())
+        except FileNotFoundError:
+            return False
+        except (OSError, ValueError, KeyError, TypeError):
+            entry.unlink(missing_ok=True)
+            return False
+        return True
 
     def prefetch_forms(self, forms: list[tuple[pikepdf.Object, pikepdf.Object | None]]) -> None:
         """Read the text of many forms at once, on every core: a 1,000-card deck has 1,000
@@ -86,7 +107,7 @@ class GlyphReader:
         pending: dict[bytes, pikepdf.Object] = {}
         for form, resources in forms:
             key = hashlib.sha256(_raw_content(form)).digest() + self._fonts_key(resources)
-            if key not in self._shared:
+            if key not in self._shared and not self._recall(key):
                 pending.setdefault(key, form)
         workers = min(os.cpu_count() or 1, 4)
         if len(pending) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
@@ -100,6 +121,8 @@ class GlyphReader:
         finally:
             _FORKED = None
         self._shared.update(zip(pending, results, strict=True))
+        for key, glyphs in zip(pending, results, strict=True):
+            _remember(key, glyphs)
 
     def _interpret(self, operations: list[Operation], resources: Any) -> Glyphs:
         """pdfminer's interpreter on operations already parsed (as its execute() would)."""
@@ -137,6 +160,30 @@ class GlyphReader:
         return hashlib.sha256(b"".join(parts)).digest()
 
 
+@contextlib.contextmanager
+def glyph_cache(folder: Path | None) -> Iterator[None]:
+    """Within it, glyphs read from a content stream are kept in ``folder``, by the stream's
+    bytes, its fonts, makekit's code and the libraries: a build that changed one card reads
+    only that card's text again."""
+    token = _FOLDER.set(folder)
+    try:
+        yield
+    finally:
+        _FOLDER.reset(token)
+
+
+def _entry_name(key: bytes) -> str:
+    code = f"{cache.code_digest()}{cache.environment_digest()}".encode()
+    return hashlib.sha256(code + key).hexdigest()
+
+
+def _remember(key: bytes, glyphs: Glyphs) -> None:
+    folder = _FOLDER.get()
+    if folder is not None:
+        cache.write_atomically(folder / _entry_name(key), glyphs_to_bytes(glyphs))
+
+
+_FOLDER: ContextVar[Path | None] = ContextVar("glyph_folder", default=None)
 PARALLEL_FROM = 64  # below this many forms, forking costs more than it saves
 _FORKED: tuple[GlyphReader, list[pikepdf.Object]] | None = None
 
