@@ -89,20 +89,22 @@ class OutputStore:
         return outputs
 
     def prune(self, max_bytes: int = MAX_BYTES, max_records: int = MAX_RECORDS) -> None:
-        """Remove the least recently used drawings beyond ``max_bytes``, and the oldest kit
-        and preflight records beyond ``max_records`` each."""
+        """Remove the least recently used drawings, pictures and glyphs beyond ``max_bytes``
+        in all, and the oldest kit and preflight records beyond ``max_records`` each."""
         if self.root is not None:
-            for folder in ("outputs", "art", "glyphs"):
-                _prune(self.root / folder, lambda size, count: size > max_bytes)
+            drawn = [self.root / folder for folder in ("outputs", "art", "glyphs")]
+            _prune(drawn, lambda size, count: size > max_bytes)
             for folder in ("kits", "preflight"):
-                _prune(self.root / folder, lambda size, count: count > max_records)
+                _prune([self.root / folder], lambda size, count: count > max_records)
 
 
-def _prune(folder: Path, too_much: Callable[[int, int], bool]) -> None:
-    try:
-        entries = [(p.stat(), p) for p in folder.iterdir()]
-    except OSError:
-        return
+def _prune(folders: list[Path], too_much: Callable[[int, int], bool]) -> None:
+    entries = []
+    for folder in folders:
+        try:
+            entries += [(p.stat(), p) for p in folder.iterdir()]
+        except OSError:
+            continue
     entries.sort(key=lambda item: item[0].st_mtime, reverse=True)
     size = 0
     for count, (stat, path) in enumerate(entries, start=1):
