@@ -104,6 +104,7 @@ def test_the_long_script_follows_the_booklets_timetable(guide):
             "nb_feuilles_cartes": 0,
             "format_carte": "",
             "nb_roles": 0,
+            "nb_vierges": 0,
             "nb_tables": 1,
             "nb_cartes_imprimees": 0,
         }
