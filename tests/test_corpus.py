@@ -237,8 +237,11 @@ CASES = [
          f"{T}:{{line}}: population: étiquette YAML « !!binary » refusée : {TAG_REFUSED}"),
     # print profiles
     Case("longueur-sans-unite", P, "marge: 10mm", "marge: 10",
-         f"{P}:{{line}}: marge: longueur invalide : écrivez un nombre suivi de son unité, par "
-         "exemple « 63mm », « 0.125in » ou « 12pt »"),
+         f"{P}:{{line}}: marge: longueur invalide : écrivez un nombre positif suivi de son "
+         "unité, par exemple « 63mm », « 0.125in » ou « 12pt »"),
+    Case("marge-negative", P, "marge: 10mm", "marge: -5mm",
+         f"{P}:{{line}}: marge: longueur invalide : écrivez un nombre positif suivi de son "
+         "unité, par exemple « 63mm », « 0.125in » ou « 12pt »"),
     Case("carte-de-largeur-nulle", "cards/axe.yaml", "format: tarot", "format: libre\nlargeur: 0mm\nhauteur: 80mm",
          "cards/axe.yaml:{line}: largeur: 0mm : une carte mesure de 30 à 300 mm", offset=1),
     Case("zone-tranquille-trop-grande", "cards/axe.yaml", "zone_tranquille: 4mm", "zone_tranquille: 100mm",
