@@ -113,16 +113,14 @@ class GlyphReader:
         if len(pending) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
             return  # read one by one, on demand
         global _FORKED
-        _FORKED = (self, list(pending.values()))
+        _FORKED = (self, list(pending.values()), list(pending))
         self._document  # parse before forking, once for every worker  # noqa: B018
         try:
             with mp.get_context("fork").Pool(workers) as pool:
                 results = pool.map(_read_in_worker, range(len(pending)), chunksize=16)
         finally:
             _FORKED = None
-        self._shared.update(zip(pending, results, strict=True))
-        for key, glyphs in zip(pending, results, strict=True):
-            _remember(key, glyphs)
+        self._shared.update(zip(pending, results, strict=True))  # kept by the workers
 
     def _interpret(self, operations: list[Operation], resources: Any) -> Glyphs:
         """pdfminer's interpreter on operations already parsed (as its execute() would)."""
@@ -185,16 +183,19 @@ def _remember(key: bytes, glyphs: Glyphs) -> None:
 
 _FOLDER: ContextVar[Path | None] = ContextVar("glyph_folder", default=None)
 PARALLEL_FROM = 64  # below this many forms, forking costs more than it saves
-_FORKED: tuple[GlyphReader, list[pikepdf.Object]] | None = None
+_FORKED: tuple[GlyphReader, list[pikepdf.Object], list[bytes]] | None = None
 
 
 def _read_in_worker(index: int) -> Glyphs:
     assert _FORKED is not None
-    reader, forms = _FORKED
+    reader, forms, keys = _FORKED
     operations = _text_operations(forms[index])
     if not operations:
-        return Glyphs()
-    return reader._interpret(operations, reader._form_resources(forms[index]))
+        glyphs = Glyphs()
+    else:
+        glyphs = reader._interpret(operations, reader._form_resources(forms[index]))
+    _remember(keys[index], glyphs)  # written here, off the main process
+    return glyphs
 
 
 Operation = tuple[str, list[Any]]
