@@ -177,8 +177,9 @@ def build(
         outputs.append(gallery_output(kit, deck, outputs))  # index.html, linking all the above
     listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables, key)
     merged = frozenset(o.path for o in outputs if o.component == "kit-complet")
-    memory = PreflightMemory(store.root)
-    write_kit(outputs, kit_dir, listing, lambda staged: preflight_or_fail(staged, merged, memory))
+    write_kit(
+        outputs, kit_dir, listing, lambda staged: preflight_or_fail(staged, merged, memory, ahead)
+    )
     result = BuildResult(
         kit_dir,
         tuple(outputs),
