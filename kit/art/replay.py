@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
+import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -41,7 +43,7 @@ def replayed(canvas: Any, arguments: tuple, draw: Callable[[], None]) -> None:
     if folder is None or not isinstance(code, list):
         draw()
         return
-    entry = folder / _key(canvas, arguments)
+    entry = folder / _key(getattr(getattr(canvas, "inks", None), "icc_profile", None), arguments)
     kept = _read(entry)
     if kept is not None:
         code.extend(kept)
@@ -53,11 +55,48 @@ def replayed(canvas: Any, arguments: tuple, draw: Callable[[], None]) -> None:
         cache.write_atomically(entry, json.dumps(drawn).encode())
 
 
-def _key(canvas: Any, arguments: tuple) -> str:
-    inks = getattr(canvas, "inks", None)
-    icc = getattr(inks, "icc_profile", None)
+def _key(icc: Path | None, arguments: tuple) -> str:
     parts = (cache.code_digest(), cache.environment_digest(), icc, arguments)
     return hashlib.sha256(fingerprint(parts).encode()).hexdigest()
+
+
+def compose_ahead(pictures: list[tuple], inks: Any) -> None:
+    """Compose on every core the pictures (``draw_illustration`` arguments) that the cache
+    does not hold yet: drawing the cards then replays every one of them."""
+    folder = _FOLDER.get()
+    if folder is None or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+        return
+    missing = {}
+    for arguments in pictures:
+        box, seed, colour, accents, keep_clear, themes = arguments
+        normal = (box, seed, colour, tuple(accents), tuple(keep_clear), tuple(themes))
+        if not (folder / _key(inks.icc_profile, normal)).is_file():
+            missing.setdefault(_key(inks.icc_profile, normal), arguments)
+    if len(missing) < AHEAD_FROM:
+        return  # forking would cost more than it saves
+    global _AHEAD
+    _AHEAD = (list(missing.values()), inks)
+    try:
+        with mp.get_context("fork").Pool(min(os.cpu_count() or 1, 4)) as pool:
+            pool.map(_compose_in_worker, range(len(missing)), chunksize=8)
+    finally:
+        _AHEAD = None
+
+
+AHEAD_FROM = 32
+_AHEAD: tuple[list[tuple], Any] | None = None
+
+
+def _compose_in_worker(index: int) -> None:
+    """Draw one picture on a scratch canvas: ``replayed`` keeps its operators."""
+    from ..render.pdf import KitCanvas
+    from .illustration import draw_illustration
+
+    assert _AHEAD is not None
+    pictures, inks = _AHEAD
+    scratch = KitCanvas(io.BytesIO(), inks=inks)
+    scratch._code = []
+    draw_illustration(scratch, *pictures[index])
 
 
 def _read(entry: Path) -> list[str] | None:

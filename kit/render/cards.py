@@ -74,16 +74,13 @@ def _draw_illustration(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
     if face.illustration is not None:
         draw_user_image(canvas, face.illustration, boxes.illustration, cover=True)
         return
+    draw_illustration(canvas, *picture_arguments(face, boxes))
+
+
+def picture_arguments(face: Face, boxes: CardBoxes) -> tuple:
+    """What a card's generated picture is drawn from (see art.illustration)."""
     covered = (boxes.pictogram, boxes.badge.expand(mm(1)), boxes.strip)
-    draw_illustration(
-        canvas,
-        boxes.illustration,
-        face.seed,
-        face.colour,
-        face.accents,
-        keep_clear=covered,
-        themes=face.themes,
-    )
+    return (boxes.illustration, face.seed, face.colour, face.accents, covered, face.themes)
 
 
 def _draw_pictogram_disc(canvas: Canvas, face: Face, box: Box) -> None:
