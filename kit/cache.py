@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .profile import DEFAULT_ICC
 from .write import Output
 
 KEY_VERSION = "makekit-cache-1"
 CACHE_FOLDER = ".cache"  # inside the output folder, beside the kits
-DEFAULT_ICC = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # see kit/profile.py
 _SKIPPED_DIRS = {"__pycache__", "node_modules"}
 
 
@@ -81,6 +81,7 @@ def _walk(project: Path, outputs: Path) -> list[Path]:
             and not d.endswith(".egg-info")
             and not (here == project and d == "output")
             and (here / d).resolve() != outputs
+            and not (here / d / "pyvenv.cfg").is_file()  # a virtual environment, not inputs
         )
         found += [here / n for n in sorted(names) if not n.startswith(".")]
     return found

@@ -143,6 +143,9 @@ def test_the_key_ignores_where_the_project_is_and_sees_every_input(tmp_path):
     (two / "output").mkdir()
     (two / "output" / "old.pdf").write_bytes(b"%PDF")  # outputs are not inputs
     assert kit.cache.build_key(two, None, options) == key
+    (two / "venv").mkdir()
+    (two / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")  # not an input
+    assert kit.cache.build_key(two, None, options) == key
     (two / "images").mkdir()
     (two / "images" / "logo.png").write_bytes(b"\x89PNG")
     assert kit.cache.build_key(two, None, options) != key
