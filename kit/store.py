@@ -68,7 +68,7 @@ class OutputStore:
         )
         try:
             _feed(parts, digest, self._files)
-        except Uncacheable:
+        except (Uncacheable, RecursionError):  # RecursionError: a value that refers to itself
             return None
         return digest.hexdigest()
 
