@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache
-from ..store import fingerprint
+from ..store import Uncacheable, fingerprint
 
 _FOLDER: ContextVar[Path | None] = ContextVar("art_folder", default=None)
 
@@ -40,10 +40,11 @@ def art_cache(folder: Path | None) -> Iterator[None]:
 def replayed(canvas: Any, arguments: tuple, draw: Callable[[], None]) -> None:
     """``draw()``, or what it appended to the canvas last time for the same ``arguments``."""
     folder, code = _FOLDER.get(), getattr(canvas, "_code", None)
-    if folder is None or not isinstance(code, list):
+    key = _key(getattr(getattr(canvas, "inks", None), "icc_profile", None), arguments)
+    if folder is None or not isinstance(code, list) or key is None:
         draw()
         return
-    entry = folder / _key(getattr(getattr(canvas, "inks", None), "icc_profile", None), arguments)
+    entry = folder / key
     kept = _read(entry)
     if kept is not None:
         code.extend(kept)
@@ -55,9 +56,13 @@ def replayed(canvas: Any, arguments: tuple, draw: Callable[[], None]) -> None:
         cache.write_atomically(entry, json.dumps(drawn).encode())
 
 
-def _key(icc: Path | None, arguments: tuple) -> str:
+def _key(icc: Path | None, arguments: tuple) -> str | None:
+    """None for arguments the fingerprint cannot describe: drawn every time."""
     parts = (cache.code_digest(), cache.environment_digest(), icc, arguments)
-    return hashlib.sha256(fingerprint(parts).encode()).hexdigest()
+    try:
+        return hashlib.sha256(fingerprint(parts).encode()).hexdigest()
+    except (Uncacheable, RecursionError):
+        return None
 
 
 def compose_ahead(pictures: list[tuple], inks: Any) -> None:
@@ -70,8 +75,9 @@ def compose_ahead(pictures: list[tuple], inks: Any) -> None:
     for arguments in pictures:
         box, seed, colour, accents, keep_clear, themes = arguments
         normal = (box, seed, colour, tuple(accents), tuple(keep_clear), tuple(themes))
-        if not (folder / _key(inks.icc_profile, normal)).is_file():
-            missing.setdefault(_key(inks.icc_profile, normal), arguments)
+        key = _key(inks.icc_profile, normal)  # as draw_illustration makes it
+        if key is not None and not (folder / key).is_file():
+            missing.setdefault(key, arguments)
     if len(missing) < AHEAD_FROM:
         return  # forking would cost more than it saves
     global _AHEAD
