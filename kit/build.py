@@ -171,7 +171,12 @@ def build(
         report("Images, Tabletop Simulator et diapositives")
         from .digital.outputs import digital_outputs  # pypdfium2 only for this profile
 
-        outputs += digital_outputs(kit, deck, cards_plan, outputs, title, name, kit_dir)
+        board = next(o.data for o in outputs if o.component == "plateau")
+        outputs += store.outputs(
+            "numerique",  # images, TTS and slides: one of each card, whatever the tables
+            (kit, deck, title, name, str(kit_dir.resolve()), board),
+            lambda: digital_outputs(kit, deck, cards_plan, outputs, title, name, kit_dir),
+        )
         from .digital.gallery import gallery_output
 
         outputs.append(gallery_output(kit, deck, outputs))  # index.html, linking all the above

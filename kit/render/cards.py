@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
 from ..art.illustration import draw_illustration
