@@ -31,6 +31,7 @@ TERRITORY_FOOTER = """
 cartes_locales: "cartes-locales.yaml"
 """
 
+
 class FolderNotEmpty(MakekitError):
     def summary(self) -> str:
         return "Échec : aucun fichier n’a été écrit."

@@ -135,7 +135,7 @@ def test_template_naming_a_field_that_does_not_exist(project, monkeypatch, capsy
     assert error_lines(err) == [
         f"scenarios.yaml:{line}: scenarios[1].texte: scénario « {first_id} » : le modèle utilise "
         "« territoire.foret », qui n’existe pas dans les données. Ajoutez-le à "
-        "territoires/val-de-sorne.yaml, ou écrivez « requiert: [\"foret\"] » dans ce scénario "
+        'territoires/val-de-sorne.yaml, ou écrivez « requiert: ["foret"] » dans ce scénario '
         "pour le laisser de côté quand le territoire ne le donne pas",
         FAILURE_1,
     ]
