@@ -24,12 +24,12 @@ from .profile import DEFAULT_ICC
 from .write import Output
 
 KEY_VERSION = "makekit-cache-1"
-CACHE_FOLDER = ".cache"  # inside the output folder, beside the kits
+CACHE_FOLDER = ".makekit-cache"  # beside the output folder: a failed build never touches it
 _SKIPPED_DIRS = {"__pycache__", "node_modules"}
 
 
 def cache_root(project: Path, output_root: Path | None) -> Path:
-    return (output_root or project / "output") / CACHE_FOLDER
+    return (output_root or project / "output").parent / CACHE_FOLDER
 
 
 def build_key(project: Path, output_root: Path | None, options: Mapping[str, Any]) -> str:

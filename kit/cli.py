@@ -121,7 +121,7 @@ def kit_options(command):
             flag_value=False,
             default=True,
             help="Redessine tout le kit, sans reprendre ce qui n’a pas changé depuis la "
-            "dernière construction (output/.cache/).",
+            "dernière construction (.makekit-cache/, à côté de output/).",
         ),
         click.help_option("-h", "--help", help="Affiche cette aide et quitte."),
     ]

@@ -2,7 +2,7 @@
 
 Each cached drawing is keyed by a fingerprint of the values its renderer receives (the frozen
 dataclasses of the model and the plans, with the bytes of every file a Path in them names),
-makekit's code and the installed libraries. Entries live in output/.cache/outputs/, each one
+makekit's code and the installed libraries. Entries live in .makekit-cache/outputs/, each one
 file: a JSON header line (the outputs and their SHA-256) then their bytes. A damaged entry is
 ignored and removed; the folder is pruned, oldest first, beyond MAX_BYTES.
 """

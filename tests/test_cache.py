@@ -80,7 +80,7 @@ def test_one_balise_text_changed_redraws_the_cards_only(project, monkeypatch):
 def test_a_damaged_cache_entry_is_ignored(project):
     out = project / "output"
     first = build(project, output_root=out)
-    entries = sorted((out / ".cache" / "outputs").iterdir())
+    entries = sorted((project / ".makekit-cache" / "outputs").iterdir())
     assert len(entries) >= 4
     for number, entry in enumerate(entries):
         blob = entry.read_bytes()

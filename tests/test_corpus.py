@@ -21,7 +21,6 @@ from PIL import Image
 
 from conftest import REPO, copy_project
 from kit.build import build
-from kit.cache import CACHE_FOLDER
 from test_errors import build_args, run_cli
 
 T = "territoires/val-de-sorne.yaml"
@@ -270,8 +269,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int] | None]:
-    """Every kit file's hash and date. The build cache (output/.cache) may keep the parts
-    drawn before a failure: it is not the kit, and the next build reuses them."""
+    """Every file's hash and date, the whole output folder (the cache lives beside it)."""
     return {
         str(p.relative_to(folder)): (
             (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
@@ -279,7 +277,6 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int] | None]:
             else None
         )
         for p in sorted(folder.rglob("*"))
-        if p.relative_to(folder).parts[0] != CACHE_FOLDER
     }
 
 

@@ -218,7 +218,7 @@ def test_failed_build_leaves_the_previous_kit_untouched_and_shows_no_traceback(p
     assert "referentiel.yaml:" in failed.stderr
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in kit_dir.iterdir()}
     assert after == before
-    assert sorted(p.name for p in (project / "output").iterdir()) == [".cache", "val-de-sorne"]
+    assert sorted(p.name for p in (project / "output").iterdir()) == ["val-de-sorne"]
 
 
 def test_a_colour_too_light_for_white_text_is_refused(project, monkeypatch, capsys):
