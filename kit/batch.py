@@ -26,6 +26,7 @@ class KitOutcome:
     pages: int = 0
     messages: tuple[str, ...] = ()  # errors when it failed, notices and warnings otherwise
     problems: int = 0
+    up_to_date: bool = False  # nothing changed: the kit was kept as it was
 
     @property
     def ok(self) -> bool:
@@ -116,4 +117,5 @@ def build_one(territory: Path, **options) -> KitOutcome:
         len(pdfs),
         sum(o.pages for o in pdfs if o.component != "kit-complet"),
         remarks,
+        up_to_date=result.up_to_date,
     )

@@ -246,14 +246,16 @@ def _run_batch(files: list[Path], quiet: bool, options: dict) -> None:
     from .batch import build_many
 
     started = time.perf_counter()
-    failed = 0
+    failed = kept = 0
     for outcome in build_many(files, **options):
         name = _shown_path(outcome.territory)
         if outcome.ok:
             if not quiet:
                 where = _shown_path(outcome.kit_dir)
+                kept += outcome.up_to_date
+                done = "kit à jour" if outcome.up_to_date else "kit écrit"
                 click.echo(
-                    f"✓ {name} : kit écrit dans {where}/ ({outcome.pdfs} PDF, "
+                    f"✓ {name} : {done} dans {where}/ ({outcome.pdfs} PDF, "
                     f"{outcome.pages} pages), en {_seconds(outcome.seconds)}."
                 )
             for message in outcome.messages:
@@ -268,7 +270,9 @@ def _run_batch(files: list[Path], quiet: bool, options: dict) -> None:
         raise BatchFailed(failed, len(files))
     if not quiet:
         elapsed = _seconds(time.perf_counter() - started)
-        click.echo(f"{len(files)} kits construits, en {elapsed}.")
+        fresh = f" ({kept} déjà à jour)" if 0 < kept < len(files) else ""
+        done = "à jour" if kept == len(files) else "construits"
+        click.echo(f"{len(files)} kits {done}{fresh}, en {elapsed}.")
 
 
 def _step_printer(quiet: bool):
