@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
-from .deck import Back, Deck, Face
+from .deck import Back, Deck, Face, Marker
 from .model import Kit
 from .typography import french
 
@@ -59,7 +59,16 @@ def blank_faces(kit: Kit, backs: Mapping[str, Back]) -> dict[str, list[Face]]:
         if back_key not in backs:
             continue
         for n in range(1, counts.get(count_key, 0) + 1):
-            faces[family].append(_blank(family, str(n), backs[back_key], "", header, n))
+            face = _blank(family, str(n), backs[back_key], "", header, n)
+            if family == "scenario":  # every axis sign in the footer, to circle by hand
+                markers = tuple(
+                    Marker(a.colour, a.shape, a.number, a.short_title) for a in kit.axes
+                )
+                pied = "Entourez les axes sollicités :"
+                face = replace(
+                    face, markers=markers, texts=MappingProxyType({**face.texts, "pied": pied})
+                )
+            faces[family].append(face)
     return faces
 
 

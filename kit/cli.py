@@ -173,7 +173,7 @@ def check(directory: Path | None) -> None:
 
     kit_dir = directory or _only_kit()
     if not (kit_dir / "manifest.json").is_file():
-        raise MakekitError(
+        raise CheckWhat(
             f"{kit_dir} : pas de manifest.json, ce n’est pas un kit construit par makekit"
         )
     findings = check_kit(kit_dir)
@@ -190,7 +190,15 @@ def _only_kit() -> Path:
     if len(kits) == 1:
         return kits[0]
     shown = ", ".join(str(k) for k in kits) or "aucun"
-    raise MakekitError(f"indiquez le dossier du kit à contrôler (kits trouvés : {shown})")
+    raise CheckWhat(
+        f"Indiquez le dossier du kit à contrôler, par exemple « makekit check "
+        f"output/val-de-sorne » (kits trouvés : {shown})"
+    )
+
+
+class CheckWhat(MakekitError):
+    def summary(self) -> str:
+        return "Échec : aucun kit contrôlé."
 
 
 def _run(territories: tuple[Path, ...], quiet: bool, **options):

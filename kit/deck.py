@@ -94,7 +94,8 @@ def compose_deck(kit: Kit, sources: Sources) -> Deck:
     for scenario in kit.scenarios:
         data = {
             **_plain(scenario.data),
-            "texte": scenario_texts.get(scenario.id, ""),
+            **scenario_texts[scenario.id],
+            "numero": scenario.number,  # numbered again when some are left out
             "type_nom": scenario.kind_label,
         }
         axes = [_plain(kit.axis(a).data) for a in scenario.axis_ids]
@@ -110,20 +111,23 @@ def compose_deck(kit: Kit, sources: Sources) -> Deck:
     return Deck(tuple(fronts), MappingProxyType(_backs(kit)))
 
 
-def _scenario_texts(kit: Kit, sources: Sources, problems: list[Problem]) -> dict[str, str]:
-    texts = {}
+def _scenario_texts(
+    kit: Kit, sources: Sources, problems: list[Problem]
+) -> dict[str, dict[str, str]]:
+    """Each scenario's title and text, both templates over the territory."""
+    texts: dict[str, dict[str, str]] = {}
     index = {s["id"]: i for i, s in enumerate(sources.scenarios.data["scenarios"])}
+    context = {"territoire": _plain(kit.territory)}
     for scenario in kit.scenarios:
-        try:
-            texts[scenario.id] = render(
-                scenario.text_template, {"territoire": _plain(kit.territory)}
-            )
-        except TemplateProblem as problem:
-            path = ("scenarios", index[scenario.id], "texte")
-            hint = _territory_hint(str(problem), sources.territory.file)
-            problems.append(
-                sources.scenarios.problem(path, f"scénario « {scenario.id} » : {problem}{hint}")
-            )
+        texts[scenario.id] = {}
+        for field, source in (("titre", scenario.title), ("texte", scenario.text_template)):
+            try:
+                texts[scenario.id][field] = render(source, context)
+            except TemplateProblem as problem:
+                path = ("scenarios", index[scenario.id], field)
+                hint = _territory_hint(str(problem), sources.territory.file)
+                message = f"scénario « {scenario.id} » : {problem}{hint}"
+                problems.append(sources.scenarios.problem(path, message))
     return texts
 
 

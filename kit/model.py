@@ -12,6 +12,7 @@ from .images import is_file_reference, resolve_user_file
 from .local_cards import HIDDEN, blank_counts
 from .profile import Profile, make_profile
 from .sources import Sources
+from .typography import french
 from .units import mm, parse_length
 
 CARD_FORMATS_MM = {
@@ -152,7 +153,7 @@ def make_kit(sources: Sources) -> Kit:
         source=_frozen(ref["source"]),
         axes=axes,
         scenarios=scenarios,
-        territory=_frozen(sources.territory.data),
+        territory=_frozen(_typographic(sources.territory.data)),
         families=MappingProxyType(families),
         profile=make_profile(sources.profile.data, sources.project),
         scenario_file=sources.scenarios.file,
@@ -160,6 +161,17 @@ def make_kit(sources: Sources) -> Kit:
         logo=files.image(sources.territory.data.get("logo")),
         roles=tuple(roles),
     )
+
+
+def _typographic(value: Any) -> Any:
+    """The territory's texts with French typography (’, « »…) wherever they are printed."""
+    if isinstance(value, str):
+        return french(value)
+    if isinstance(value, dict):
+        return {k: _typographic(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typographic(v) for v in value]
+    return value
 
 
 def _frozen(value: Any) -> Any:

@@ -32,17 +32,37 @@ def has_field(territory: Mapping[str, Any], path: str) -> bool:
 
 
 def playable_scenarios(kit: Kit, territory_file: str) -> tuple[Kit, list[str]]:
-    """Leave out the scenarios whose required fields the territory lacks, with a notice each."""
+    """Leave out the scenarios whose required fields the territory lacks, with a notice each;
+    the scenarios kept are numbered again from 1, so that the printed deck has no gaps."""
     kept: list[Scenario] = []
     notices: list[str] = []
     for scenario in kit.scenarios:
         missing = [p for p in scenario.requires if not has_field(kit.territory, p)]
         if missing:
-            fields = ", ".join(f"« {p} »" for p in missing)
+            fields = ", ".join(readable_field(p) for p in missing)
             notices.append(
                 f"scénario « {scenario.id} » laissé de côté : {territory_file} ne donne pas "
                 f"{fields}"
             )
         else:
             kept.append(scenario)
-    return replace(kit, scenarios=tuple(kept)), notices
+    if notices:
+        notices.append(
+            f"{len(notices)} scénario{'s' if len(notices) > 1 else ''} sur {len(kit.scenarios)} "
+            f"laissé{'s' if len(notices) > 1 else ''} de côté ; les {len(kept)} autres sont "
+            f"numérotés de S1 à S{len(kept)}. Pour les retrouver, complétez {territory_file}."
+        )
+    numbered = tuple(replace(s, number=n) for n, s in enumerate(kept, start=1))
+    return replace(kit, scenarios=numbered), notices
+
+
+def readable_field(path: str) -> str:
+    """« communes[5] » -> « communes[5] » (la 6e commune de la liste « communes »)."""
+    parts = field_parts(path)
+    rank = next((i for i, p in enumerate(parts) if isinstance(p, int)), None)
+    if rank is None:
+        return f"« {path} »"
+    number = parts[rank] + 1
+    ordinal = "1er" if number == 1 else f"{number}e"
+    listed = ".".join(str(p) for p in parts[:rank])
+    return f"« {path} » ({ordinal} élément de la liste « {listed} »)"

@@ -80,17 +80,23 @@ def test_a_scenario_needing_a_field_the_territory_lacks_is_left_out_with_a_notic
     )
     assert code == 0
     assert error_lines(err) == [
-        f"Remarque : scénario « {sid} » laissé de côté : territoires/val-de-sorne.yaml "
-        f"ne donne pas « {field} »"
-        for sid, field in (
-            ("methanisation-contestee", "projets[0].nom"),
-            ("concertation-eolien", "projets[2].nom"),
-            ("reseau-de-chaleur", "projets[1].nom"),
-        )
+        *(
+            f"Remarque : scénario « {sid} » laissé de côté : territoires/val-de-sorne.yaml "
+            f"ne donne pas « projets[{rank - 1}].nom » ({ordinal} élément de la liste "
+            "« projets »)"
+            for sid, rank, ordinal in (
+                ("methanisation-contestee", 1, "1er"),
+                ("concertation-eolien", 3, "3e"),
+                ("reseau-de-chaleur", 2, "2e"),
+            )
+        ),
+        "Remarque : 3 scénarios sur 20 laissés de côté ; les 17 autres sont numérotés de S1 à "
+        "S17. Pour les retrouver, complétez territoires/val-de-sorne.yaml.",
     ]
     cards = pdf_text(project / "output" / "val-de-sorne" / "val-de-sorne-cartes.pdf")
     assert "Le méthaniseur ne passe pas" not in cards
     assert "Un appel à projets régional" in cards
+    assert "S17" in cards and "S18" not in cards
 
 
 def test_a_missing_and_an_unknown_territory_field_each_have_their_message(
@@ -149,7 +155,9 @@ def test_init_then_build_in_a_fresh_folder(tmp_path, monkeypatch, capsys):
     assert (code, err) == (0, "")
     kit = folder / "output" / "etang-d-or"
     assert "Pays de l'Étang d'Or" in pdf_text(kit / "etang-d-or-plateau.pdf")
-    assert pdf_text(kit / "etang-d-or-cartes.pdf").count("Carte vierge") == 4 + 2 + 1
+    cards = pdf_text(kit / "etang-d-or-cartes.pdf")
+    assert cards.count("Carte vierge") == 4 + 1  # a balise per axis, a role
+    assert cards.count("Entourez les axes sollicités") == 2  # the blank scenarios
     code, _, err = run_cli(monkeypatch, capsys, "init", str(folder))
     assert code == 1
     assert error_lines(err) == [
@@ -209,7 +217,8 @@ def test_local_cards_are_added_changed_hidden_and_blank_cards_printed(project):
     assert "La foire de Montaubert-la-Forêt attire" in cards
     assert "famille de Belcombe ?" in cards and "Balise 1.2 · récit · adaptation locale" in cards
     assert "Balise 2.3" not in cards and "Le décret tertiaire" not in cards
-    assert cards.count("Carte vierge") == 4 * 2 + 3 + 0
+    assert cards.count("Carte vierge") == 4 * 2
+    assert cards.count("Entourez les axes sollicités") == 3
     booklet = pdf_text(result.kit_dir / "val-de-sorne-livret.pdf")
     assert "Cartes Balise 23 " in booklet and "Cartes vierges 11 " in booklet  # 23 = 23 + 1 - 1
     board = pdf_text(result.kit_dir / "val-de-sorne-plateau.pdf")

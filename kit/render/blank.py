@@ -14,12 +14,15 @@ from ..units import mm
 LINE_PITCH = mm(7.5)
 LABEL_SIZE = 7.5
 GREY = "#5A6270"
+FRAME_H = mm(22)
 
 
 def draw_writing_space(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
     """A drawing frame under the strip, then the title, the main text and the boxed text."""
     safe = boxes.safe
-    frame = Box(safe.x, boxes.text.top + mm(3), safe.w, boxes.strip.y - boxes.text.top - mm(6))
+    # a small drawing frame: the writing lines matter more on a card written by hand
+    frame_h = min(boxes.strip.y - boxes.text.top - mm(6), FRAME_H)
+    frame = Box(safe.x, boxes.strip.y - mm(3) - frame_h, safe.w, frame_h)
     canvas.setFillColor(tint(face.colour, 0.08))
     canvas.setStrokeColor(tint(face.colour, 0.45))
     canvas.setLineWidth(0.6)
@@ -27,7 +30,7 @@ def draw_writing_space(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
     canvas.roundRect(frame.x, frame.y, frame.w, frame.h, mm(2), stroke=1, fill=1)
     canvas.setDash()
     _label(canvas, "Un dessin, un symbole", frame.x + mm(2), frame.top - mm(4), REGULAR)
-    text = boxes.text
+    text = Box(boxes.text.x, boxes.text.y, boxes.text.w, frame.y - mm(2) - boxes.text.y)
     boxed_h = LINE_PITCH * 2 + mm(6)
     y = _zone(canvas, face, face.texts["titre"], text.x, text.top, text.w, 1)
     body_lines = int((y - mm(3) - text.y - boxed_h - mm(2)) // LINE_PITCH)
