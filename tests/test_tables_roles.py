@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,11 @@ from pypdf import PdfReader
 
 from conftest import REPO, kit_file
 from kit.build import build
-from kit.cli import main
 from kit.deck import compose_deck
 from kit.model import make_kit
 from kit.sources import load_sources
 from pdfcheck import form_placements, normalised, pdf_text
+from test_errors import run_cli
 
 ROLE_TITLES = (
     "Élu·e",
@@ -40,17 +39,6 @@ FOUR_TABLES = (
     "Imprimez aussi 4 plateaux, un par table, et ce livret en 4 exemplaires",
     "Les 55 feuilles donnent 220 cartes de 70 × 120 mm (format tarot), soit 4 séries de 55 cartes.",
 )
-
-
-def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["makekit", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exit_info:
-        code = exit_info.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -68,16 +68,7 @@ def test_a_scenario_needing_a_field_the_territory_lacks_is_left_out_with_a_notic
     text = territory.read_text(encoding="utf-8")
     start, end = text.index("\nprojets:"), text.index("\n# Deux à quatre événements")
     territory.write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
-    code, _, err = run_cli(
-        monkeypatch,
-        capsys,
-        "build",
-        "--project",
-        str(project),
-        "--output",
-        str(project / "output"),
-        "--quiet",
-    )
+    code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 0
     assert error_lines(err) == [
         *(
@@ -230,16 +221,7 @@ def test_local_cards_errors_point_at_their_own_file_and_line(project, monkeypatc
     edit(local, "    cooperation:\n", "    cooperaton:\n")
     edit(local, "    engagement-2:", "    engagment-2:")
     edit(local, "numero: 21", "numero: 3")
-    code, _, err = run_cli(
-        monkeypatch,
-        capsys,
-        "build",
-        "--project",
-        str(project),
-        "--output",
-        str(project / "output"),
-        "--quiet",
-    )
+    code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     numero = line_of(local, "numero: 3")
     first = line_of(project / "scenarios.yaml", "    numero: 3\n")
