@@ -10,7 +10,14 @@ from typing import Any
 from babel.numbers import format_decimal, format_percent
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
-from .sandbox import MAX_TEXT, BoundedEnvironment, SecurityError, TemplateLimit, render_bounded
+from .sandbox import (
+    MAX_SOURCE,
+    MAX_TEXT,
+    BoundedEnvironment,
+    SecurityError,
+    TemplateLimit,
+    render_bounded,
+)
 from .typography import french
 
 _JINJA_MARKS = ("{{", "{%", "{#")
@@ -51,7 +58,9 @@ def render(source: str, context: Mapping[str, Any]) -> str:
     if len(source) <= MAX_TEXT and not any(mark in source for mark in _JINJA_MARKS):
         return _plain(source)  # most texts of the booklet: Jinja would give them back as is
     try:
-        text = render_bounded(_compiled(source), context)
+        text = _render_skeleton(source, context)
+        if text is None:
+            text = render_bounded(_compiled(source), context)
     except TemplateLimit as error:
         raise TemplateProblem(str(error)) from None
     except (RecursionError, SyntaxError, MemoryError):  # parentheses nested by the thousand
@@ -72,6 +81,54 @@ def render(source: str, context: Mapping[str, Any]) -> str:
     except (TemplateError, TypeError, ValueError, ArithmeticError) as error:
         raise TemplateProblem(f"le modèle ne peut pas être calculé : {error}") from None
     return _plain(text)
+
+
+LITERAL = "makekit_texte_"  # the variables holding a skeleton's texts
+
+
+def _render_skeleton(source: str, context: Mapping[str, Any]) -> str | None:
+    """The template rendered through its skeleton, or None to render it as it is: then any
+    error is the template's own, with its own line numbers."""
+    skeleton = _skeleton(source)
+    if skeleton is None:
+        return None
+    template, texts = skeleton
+    values = {**context, **{f"{LITERAL}{n}": text for n, text in enumerate(texts)}}
+    try:
+        return render_bounded(_compiled(template), values)
+    except Exception:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _skeleton(source: str) -> tuple[str, tuple[str, ...]] | None:
+    """A template made only of texts and ``{{ … }}`` gives the same output as its skeleton,
+    the template with each text replaced by a variable holding it, and that skeleton is
+    the same for every scenario written alike: compiled once for a thousand scenarios."""
+    if len(source) > MAX_SOURCE:
+        return None
+    parts: list[str] = []
+    texts: list[str] = []
+    inside = False
+    try:
+        tokens = list(_environment().lex(source))
+    except TemplateSyntaxError:
+        return None
+    for _, kind, value in tokens:
+        if kind == "data" and not inside:
+            parts.append(f"{{{{ {LITERAL}{len(texts)} }}}}")
+            texts.append(value)
+        elif kind == "variable_begin" and value == "{{" and not inside:
+            inside = True
+            parts.append(value)
+        elif kind == "variable_end" and value == "}}" and inside:
+            inside = False
+            parts.append(value)
+        elif inside and kind not in ("variable_begin", "variable_end"):
+            parts.append(value)
+        else:  # a block, a comment, whitespace control: compiled as it is
+            return None
+    return None if inside else ("".join(parts), tuple(texts))
 
 
 def _plain(text: str) -> str:
