@@ -118,25 +118,27 @@ def paragraph(
 def fit_text(
     family: Family, texts: dict[str, str], box: Box, colour: str, label: str
 ) -> FittedText:
-    """The largest scale (≤ 1) at which title, body and boxed text fit; fail below the minimum."""
-    low = family.min_size / family.body_size
-    if _height(text_at_scale(family, texts, box.w, low, colour), box.w) > box.h:
-        missing = _height(text_at_scale(family, texts, box.w, low, colour), box.w) - box.h
+    """The largest scale (≤ 1) at which title, body and boxed text fit; fail below the minimum.
+    Each paragraph tried is kept if it fits: most cards fit at full size, wrapped once."""
+    fitted = text_at_scale(family, texts, box.w, 1.0, colour)
+    if _height(fitted, box.w) <= box.h:
+        return fitted
+    low, high = family.min_size / family.body_size, 1.0
+    fitted = text_at_scale(family, texts, box.w, low, colour)
+    if (height := _height(fitted, box.w)) > box.h:
         raise CardError(
             label,
             f"le texte ne tient pas sur la carte, même en {family.min_size:.1f} pt "
-            f"(il dépasse de {to_mm(missing):.1f} mm) : raccourcissez-le",
+            f"(il dépasse de {to_mm(height - box.h):.1f} mm) : raccourcissez-le",
         )
-    high = 1.0
-    if _height(text_at_scale(family, texts, box.w, high, colour), box.w) <= box.h:
-        return text_at_scale(family, texts, box.w, high, colour)
     while (high - low) * family.body_size > STEP:
         middle = (low + high) / 2
-        if _height(text_at_scale(family, texts, box.w, middle, colour), box.w) <= box.h:
-            low = middle
+        candidate = text_at_scale(family, texts, box.w, middle, colour)
+        if _height(candidate, box.w) <= box.h:
+            low, fitted = middle, candidate
         else:
             high = middle
-    return text_at_scale(family, texts, box.w, low, colour)
+    return fitted
 
 
 def text_at_scale(
