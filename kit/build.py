@@ -69,6 +69,7 @@ def build(
     from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
     from .checks import validate_sources
     from .deck import compose_deck
+    from .draw_ahead import DrawAhead
     from .guide_content import rendered_guide
     from .layout.board import plan_board
     from .layout.plan import plan_cards
@@ -109,6 +110,31 @@ def build(
         bleed = 0.0 if kit.profile.page_boxes else None
         return ready([Output(f"{name}-livret.pdf", "livret", pages, data, bleed)])
 
+    variables = booklet_variables(kit, deck, cards_plan, tables)  # the texts are made of these
+    rest = DrawAhead(store)  # drawn on the other core while the cards draw
+    rest.add(
+        "plateau",
+        (view, board_plan, title, name),
+        lambda: ready(board_outputs(view, board_plan, title, inks, name)),
+    )
+    rest.add("livret", (view, variables, credits(kit), name), booklet)
+    rest.add(
+        "animation",
+        (view, variables, tables, name),
+        lambda: ready(
+            facilitator_outputs(view, rendered_guide(variables), title, inks, name, tables)
+        ),
+    )
+    rest.add(
+        "calibrage",
+        (view.profile, title, name),
+        lambda: ready(calibration_outputs(view, title, inks, name)),
+    )
+    memory = PreflightMemory(store.root)
+    rest.start(
+        memory,
+        lambda drawn: manifest(drawn, kit.profile, kit.territory["nom"], __version__, tables),
+    )
     report("Dessin des cartes")
     with art_cache(store.root and store.root / "art"):  # each card's picture composed once
         outputs = store.outputs(
@@ -116,31 +142,16 @@ def build(
             (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
             lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
         )
-    memory, ahead = PreflightMemory(store.root), PreflightAhead()
+    ahead = PreflightAhead()
     cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     if not memory.passed(cards_listing) >= {o.path for o in outputs}:
         ahead.start(outputs, cards_listing, memory.glyphs)  # on the other core, meanwhile
     report("Dessin du plateau")
-    outputs += store.outputs(
-        "plateau",
-        (view, board_plan, title, name),
-        lambda: ready(board_outputs(view, board_plan, title, inks, name)),
-    )
+    outputs += rest.outputs("plateau")
     report("Rédaction du livret")
-    variables = booklet_variables(kit, deck, cards_plan, tables)  # the texts are made of these
-    outputs += store.outputs("livret", (view, variables, credits(kit), name), booklet)
-    outputs += store.outputs(
-        "animation",
-        (view, variables, tables, name),
-        lambda: ready(
-            facilitator_outputs(view, rendered_guide(variables), title, inks, name, tables)
-        ),
-    )
-    outputs += store.outputs(
-        "calibrage",
-        (view.profile, title, name),
-        lambda: ready(calibration_outputs(view, title, inks, name)),
-    )
+    for part in ("livret", "animation", "calibrage"):
+        outputs += rest.outputs(part)
+    rest.finish(ahead)
     if kit.profile.imposition != "carte":  # a print shop gets each file on its own
         whole_kit = f"{title} — {kit.territory['nom']}"
         parts = [(o.path, o.component, o.data) for o in outputs]

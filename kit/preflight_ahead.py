@@ -41,6 +41,11 @@ class PreflightAhead:
         send.close()
         self._jobs.append((frozenset(o.path for o in outputs), receive, process, folder))
 
+    def adopt(self, paths: frozenset[str], receive: Connection, process: Any, folder: Path) -> None:
+        """A process started elsewhere (kit.draw_ahead) that will send the findings for
+        ``paths`` on ``receive``; ``folder`` is removed once it has answered."""
+        self._jobs.append((paths, receive, process, folder))
+
     def results(self) -> tuple[frozenset[str], list[Any]]:
         """The files checked ahead and their findings (waiting for them if need be)."""
         checked: set[str] = set()

@@ -48,13 +48,19 @@ class OutputStore:
 
     def outputs(self, name: str, parts: Any, make: Callable[[], list[Output]]) -> list[Output]:
         """The outputs ``make`` would return for ``parts``: from the cache, else drawn."""
+        key, kept = self.lookup(name, parts)
+        return kept if kept is not None else self.keep(name, key, make())
+
+    def lookup(self, name: str, parts: Any) -> tuple[str | None, list[Output] | None]:
+        """The entry's key (None: uncacheable or caching off) and its outputs if kept."""
         key = self._key(name, parts)
-        if key is not None:
-            kept = self._read(key)
-            if kept is not None:
-                self.reused.append(name)
-                return kept
-        outputs = make()
+        kept = None if key is None else self._read(key)
+        if kept is not None:
+            self.reused.append(name)
+        return key, kept
+
+    def keep(self, name: str, key: str | None, outputs: list[Output]) -> list[Output]:
+        """``outputs``, just drawn for the entry ``key``, kept for next time."""
         self.drawn.append(name)
         if key is not None:
             write_atomically(self._entry(key), _pack(outputs))

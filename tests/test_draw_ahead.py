@@ -1,0 +1,52 @@
+"""The board, booklet, guide and calibration drawn in a forked process (kit/draw_ahead.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit.draw_ahead
+from kit.build import build
+from kit.preflight_ahead import PreflightAhead
+
+DRAWN_AHEAD = {"plateau", "plateau-assemblage", "livret", "guide", "fiche-synthese", "calibrage"}
+
+
+def test_a_failed_fork_gives_the_same_kit(project, tmp_path, monkeypatch):
+    forked = build(project, output_root=tmp_path / "fork", cache=False)
+
+    def fails(makes, folder, send, memory, listing):
+        send.send(None)
+        send.close()
+
+    monkeypatch.setattr(kit.draw_ahead, "_draw", fails)
+    here = build(project, output_root=tmp_path / "here", cache=False)
+    assert [(o.path, o.data) for o in here.outputs] == [(o.path, o.data) for o in forked.outputs]
+    assert {o.component for o in here.outputs} >= DRAWN_AHEAD
+
+
+def test_what_the_fork_drew_it_also_checked(project, monkeypatch):
+    import kit.preflight.run as preflight_run
+    from kit.errors import PreflightError
+
+    original, original_results, ahead = preflight_run.checks_for, PreflightAhead.results, []
+
+    def with_a_refusal(promise):
+        def refuse(doc):
+            return [doc.error("essai", "refusé")] if "-livret" in doc.name else []
+
+        return [*original(promise), refuse]
+
+    def results(self):
+        ahead.append(original_results(self))
+        return ahead[-1]
+
+    monkeypatch.setattr(preflight_run, "checks_for", with_a_refusal)  # forked children too
+    monkeypatch.setattr(PreflightAhead, "results", results)
+    with pytest.raises(PreflightError) as failed:
+        build(project, output_root=project / "output")
+    assert [(f.file, f.message) for f in failed.value.findings] == [
+        ("val-de-sorne-livret.pdf", "refusé")
+    ]
+    assert "val-de-sorne-livret.pdf" in ahead[0][0]  # checked by the fork that drew it
+    assert "val-de-sorne-plateau.pdf" in ahead[0][0]
+    assert not (project / "output" / "val-de-sorne").exists()
