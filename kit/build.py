@@ -79,7 +79,8 @@ def build(
     from .render.inks import Inks
     from .sources import load_sources
     from .store import OutputStore, PreflightMemory
-    from .territory import playable_scenarios
+    from .territory import logo_warnings, playable_scenarios
+    from .units import to_mm
     from .views import drawing_view
     from .write import manifest, slug, write_kit
 
@@ -95,6 +96,8 @@ def build(
     report("Mise en page")
     cards_plan = plan_cards(kit, deck, tables)
     board_plan = plan_board(kit)
+    board_scale = kit.profile.board_sheet[0] / board_plan.page.w  # as the board is drawn
+    logo = logo_warnings(kit, to_mm(board_plan.legend_box.w), board_scale, sources.territory)
     inks = Inks(kit.profile.icc_profile)
     title, name = game_title(), slug(kit.territory["nom_court"])
     view = drawing_view(kit)  # all the board, booklet and calibration may read of the kit
@@ -200,7 +203,7 @@ def build(
         kit_dir,
         tuple(outputs),
         time.perf_counter() - started,
-        cards_plan.warnings,
+        cards_plan.warnings + tuple(logo),
         tuple(notices),
         tables,
         cards_plan.paper_sheets,

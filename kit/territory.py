@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from .errors import InputErrors
+from .load import Document
 from .model import Kit, Scenario
 
 FIELD_PATH = re.compile(r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*$")
@@ -66,3 +68,33 @@ def readable_field(path: str) -> str:
     ordinal = "1er" if number == 1 else f"{number}e"
     listed = ".".join(str(p) for p in parts[:rank])
     return f"« {path} » ({ordinal} élément de la liste « {listed} »)"
+
+
+def logo_warnings(
+    kit: Kit, board_width_mm: float, board_scale: float, territory: Document
+) -> list[str]:
+    """A raster logo too coarse where it is printed: an error for a print shop (its preflight
+    would refuse the kit), a warning otherwise."""
+    from .images import PRINT_DPI, RASTER_SUFFIXES, raster_size
+
+    logo = kit.logo
+    if logo is None or logo.suffix.lower() not in RASTER_SUFFIXES:
+        return []
+    width_px, height_px = raster_size(logo)
+    places = (  # the box the logo is fitted in, in mm, and its scale once printed
+        ("sur le plateau", board_width_mm, 30.0, board_scale),
+        ("sur la couverture du livret", 70.0, 32.0, 1.0),
+    )
+    lowest, where = min(
+        (max(width_px * 25.4 / (w * scale), height_px * 25.4 / (h * scale)), place)
+        for place, w, h, scale in places
+    )
+    if lowest >= PRINT_DPI - 0.5:
+        return []
+    message = (
+        f"logo « {logo.name} » ({width_px} × {height_px} px) imprimé à {lowest:.0f} dpi "
+        f"{where} ({PRINT_DPI} dpi conseillés) : fournissez une image plus grande, ou un SVG"
+    )
+    if kit.profile.cmyk:
+        raise InputErrors([territory.problem(("logo",), message)])
+    return [message]

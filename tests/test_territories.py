@@ -282,3 +282,27 @@ def test_batch_builds_each_territory_and_one_error_does_not_stop_the_others(
         "(trouvé : le texte « beaucoup »)",
         "Échec : 2 kits sur 4 en échec (2 construits). Les kits en échec n’ont pas été modifiés.",
     ]
+
+
+def test_a_logo_too_coarse_is_a_warning_at_home_and_an_error_for_the_print_shop(project):
+    from PIL import Image
+
+    from kit.errors import InputErrors
+
+    Image.new("RGB", (600, 300), "#1B6A3A").save(project / "logo.png")
+    territory = project / "territoires" / "val-de-sorne.yaml"
+    with territory.open("a", encoding="utf-8") as file:
+        file.write('logo: "logo.png"\n')
+    result = build(project, output_root=project / "output")
+    assert result.warnings == (
+        "logo « logo.png » (600 × 300 px) imprimé à 238 dpi sur la couverture du livret "
+        "(300 dpi conseillés) : fournissez une image plus grande, ou un SVG",
+    )
+    with pytest.raises(InputErrors) as error:
+        build(project, output_root=project / "output", profile="imprimeur")
+    logo_line = line_of(territory, "\nlogo:") + 1
+    assert error.value.lines() == [
+        f"territoires/val-de-sorne.yaml:{logo_line}: logo: logo « logo.png » "
+        "(600 × 300 px) imprimé à 180 dpi sur le plateau (300 dpi conseillés) : fournissez une "
+        "image plus grande, ou un SVG"
+    ]
