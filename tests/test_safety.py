@@ -64,11 +64,7 @@ def test_a_scenario_template_cannot_reach_python_internals(project, template):
 
 def test_a_card_template_cannot_reach_python_internals(project, monkeypatch, capsys):
     cards = project / "cards" / "scenario.yaml"
-    line = edit(
-        cards,
-        'pied: "Axes sollicités :"',
-        'pied: "{{ cycler.__init__.__globals__ }}"',
-    )
+    line = edit(cards, 'Axes sollicités :"', '{{ cycler.__init__.__globals__ }}"')
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
     assert code == 1
     assert error_lines(err) == [
@@ -155,11 +151,12 @@ def test_a_huge_template_output_is_refused_through_the_command(project, monkeypa
 
 
 def test_yaml_text_is_data_never_a_template(project):
-    """A title is inserted as it is written: a template inside it is not evaluated."""
-    edit(project / "scenarios.yaml", 'titre: "Un appel à projets régional"', 'titre: "{{ 7 * 7 }}"')
+    """A balise's title is inserted as it is written: a template inside it is not evaluated
+    (only scenario titles and texts are templates)."""
+    edit(project / "referentiel.yaml", 'titre: "Construire le récit"', 'titre: "{{ 7 * 7 }}"')
     sources = validate_sources(load_sources(project, None, DEFAULT_PROFILE))
     deck = compose_deck(make_kit(sources), sources)
-    face = next(f for f in deck.fronts if f.key == "scenario-appel-a-projets-regional")
+    face = next(f for f in deck.fronts if f.key == "balise-engagement-2")
     assert face.texts["titre"] == "{{ 7 * 7 }}"
 
 
