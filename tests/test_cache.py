@@ -191,7 +191,9 @@ def test_the_store_is_bounded_and_never_caches_what_it_cannot_fingerprint(tmp_pa
     assert store.reused == ["newest"]
 
 
-def test_a_file_checked_ahead_still_stops_a_failing_kit(project, monkeypatch):
+def build_refusing(project, monkeypatch, marker: str):
+    """Build with an extra preflight check that refuses the files named with ``marker``;
+    return the findings of the failed build and what the processes started ahead found."""
     import kit.preflight.run as preflight_run
     from kit.errors import PreflightError
     from kit.preflight_ahead import PreflightAhead
@@ -200,7 +202,7 @@ def test_a_file_checked_ahead_still_stops_a_failing_kit(project, monkeypatch):
 
     def with_a_refusal(promise):
         def refuse(doc):
-            return [doc.error("essai", "refusé")] if "-cartes" in doc.name else []
+            return [doc.error("essai", "refusé")] if marker in doc.name else []
 
         return [*original(promise), refuse]
 
@@ -212,8 +214,11 @@ def test_a_file_checked_ahead_still_stops_a_failing_kit(project, monkeypatch):
     monkeypatch.setattr(PreflightAhead, "results", results)
     with pytest.raises(PreflightError) as failed:
         build(project, output_root=project / "output")
-    assert [(f.file, f.message) for f in failed.value.findings] == [
-        ("val-de-sorne-cartes.pdf", "refusé")
-    ]
+    return [(f.file, f.message) for f in failed.value.findings], ahead
+
+
+def test_a_file_checked_ahead_still_stops_a_failing_kit(project, monkeypatch):
+    findings, ahead = build_refusing(project, monkeypatch, "-cartes")
+    assert findings == [("val-de-sorne-cartes.pdf", "refusé")]
     assert "val-de-sorne-cartes.pdf" in ahead[0][0]  # found by the process started ahead
     assert not (project / "output" / "val-de-sorne").exists()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+from test_cache import build_refusing
 
 import kit.draw_ahead
 from kit.build import build
-from kit.preflight_ahead import PreflightAhead
 
 DRAWN_AHEAD = {"plateau", "plateau-assemblage", "livret", "guide", "fiche-synthese", "calibrage"}
 
@@ -25,28 +24,8 @@ def test_a_failed_fork_gives_the_same_kit(project, tmp_path, monkeypatch):
 
 
 def test_what_the_fork_drew_it_also_checked(project, monkeypatch):
-    import kit.preflight.run as preflight_run
-    from kit.errors import PreflightError
-
-    original, original_results, ahead = preflight_run.checks_for, PreflightAhead.results, []
-
-    def with_a_refusal(promise):
-        def refuse(doc):
-            return [doc.error("essai", "refusé")] if "-livret" in doc.name else []
-
-        return [*original(promise), refuse]
-
-    def results(self):
-        ahead.append(original_results(self))
-        return ahead[-1]
-
-    monkeypatch.setattr(preflight_run, "checks_for", with_a_refusal)  # forked children too
-    monkeypatch.setattr(PreflightAhead, "results", results)
-    with pytest.raises(PreflightError) as failed:
-        build(project, output_root=project / "output")
-    assert [(f.file, f.message) for f in failed.value.findings] == [
-        ("val-de-sorne-livret.pdf", "refusé")
-    ]
+    findings, ahead = build_refusing(project, monkeypatch, "-livret")
+    assert findings == [("val-de-sorne-livret.pdf", "refusé")]
     assert "val-de-sorne-livret.pdf" in ahead[0][0]  # checked by the fork that drew it
     assert "val-de-sorne-plateau.pdf" in ahead[0][0]
     assert not (project / "output" / "val-de-sorne").exists()
