@@ -102,40 +102,26 @@ def test_three_tables_print_three_sets_from_one_form_per_card(three_tables):
     assert three_tables.tables == 3 and three_tables.card_sheets == sheets
 
 
+def build_tables(monkeypatch, capsys, output, tables: str) -> tuple[int, str, str]:
+    """`makekit build --tables N` on the repository's project, into ``output``."""
+    args = ["build", "--project", str(REPO), "--output", str(output), "--tables", tables]
+    return run_cli(monkeypatch, capsys, *args)
+
+
 def test_three_tables_manifest_and_summary(three_tables, monkeypatch, capsys, tmp_path):
     manifest = json.loads((three_tables.kit_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["tables"] == 3
     pages = {f["component"]: f["pages"] for f in manifest["files"]}
     assert pages["cartes"] == 84
     assert pages["plateau"] == 1
-    code, out, err = run_cli(
-        monkeypatch,
-        capsys,
-        "build",
-        "--project",
-        str(REPO),
-        "--output",
-        str(tmp_path),
-        "--tables",
-        "3",
-    )
+    code, out, err = build_tables(monkeypatch, capsys, tmp_path, "3")
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == "Cartes : 3 tables, 42 feuilles de cartes."
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "21", "deux"])
 def test_a_bad_number_of_tables_is_refused_in_french(value, monkeypatch, capsys, tmp_path):
-    code, out, err = run_cli(
-        monkeypatch,
-        capsys,
-        "build",
-        "--project",
-        str(REPO),
-        "--output",
-        str(tmp_path),
-        "--tables",
-        value,
-    )
+    code, out, err = build_tables(monkeypatch, capsys, tmp_path, value)
     assert code == 1
     assert out == ""
     assert err.splitlines() == [
