@@ -23,9 +23,11 @@ from .yaml_text import (
     MAX_TEXT_CHARS,
     PLAIN_TAGS,
     TIMESTAMP_TAG,
+    UNCLOSED_QUOTE,
     check_characters,
     read_text,
     syntax_message,
+    unclosed_quote_line,
 )
 
 YamlPath = tuple[str | int, ...]
@@ -122,6 +124,9 @@ def parse_yaml(text: str, name: str) -> Document:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
+        quote = unclosed_quote_line(text, line)
+        if quote is not None:  # the parser stumbles lines later; the fix is on this one
+            raise InputErrors([Problem(name, quote, "", UNCLOSED_QUOTE)]) from None
         raise InputErrors([Problem(name, line, "", syntax_message(error, text))]) from None
     except YAMLError:
         message = "YAML illisible : vérifiez l’indentation, les « : » et les guillemets"

@@ -98,6 +98,26 @@ def syntax_message(error: MarkedYAMLError, text: str) -> str:
     return "erreur de syntaxe YAML : vérifiez l’indentation, les « : » et les guillemets"
 
 
+UNCLOSED_QUOTE = (
+    'erreur de syntaxe YAML : guillemet « " » non refermé : ajoutez « " » à la fin du texte'
+)
+_QUOTE = re.compile(r'(?<!\\)"')
+_LOOK_BACK = 12  # lines above the parser's mark where an opened quote may hide
+
+
+def unclosed_quote_line(text: str, error_line: int) -> int | None:
+    """The line (from 1) above a syntax error whose double quotes do not pair up, if any:
+    libyaml reports an unclosed « " » only where the next key no longer makes sense."""
+    lines = text.split("\n")
+    for index in range(min(error_line, len(lines)) - 1, max(error_line - 1 - _LOOK_BACK, -1), -1):
+        line = lines[index].split(" #")[0] if '"' not in lines[index] else lines[index]
+        if line.lstrip().startswith("#"):
+            continue
+        if len(_QUOTE.findall(line)) % 2:
+            return index + 1
+    return None
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n")
     if 0 <= line < len(lines) and 0 <= column < len(lines[line]):

@@ -84,13 +84,17 @@ def _image_case(name: str, image: str, expected: str) -> Case:
 
 
 # fmt: off
+UNCLOSED = (
+    "erreur de syntaxe YAML : guillemet « \" » non refermé : ajoutez « \" » à la fin du texte"
+)
 CASES = [
     # YAML syntax
     Case("tabulation", T, "population: 18450", "\tpopulation: 18450",
          f"{T}:{{line}}: erreur de syntaxe YAML : tabulation interdite : indentez avec des espaces"),
     Case("guillemet-non-ferme", T, 'nom_court: "Val de Sorne"', 'nom_court: "Val de Sorne',
-         f"{T}:{{line}}: erreur de syntaxe YAML : clé attendue : vérifiez l’indentation et les "
-         "guillemets de cette ligne et des précédentes", offset=4),
+         f"{T}:{{line}}: {UNCLOSED}"),
+    Case("guillemet-non-ferme-dans-une-liste", T, '  - "Belcombe"', '  - "Belcombe',
+         f"{T}:{{line}}: {UNCLOSED}"),
     Case("mauvaise-indentation", T, "population: 18450", "   population: 18450",
          f"{T}:{{line}}: erreur de syntaxe YAML : clé attendue : vérifiez l’indentation et les "
          "guillemets de cette ligne et des précédentes"),
