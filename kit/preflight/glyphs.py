@@ -29,7 +29,7 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
 from pdfminer.psparser import LIT
 from pdfminer.utils import MATRIX_IDENTITY
@@ -141,6 +141,16 @@ class GlyphReader:
         return device.glyphs()
 
     def _form_resources(self, form: pikepdf.Object) -> Any:
+        """The form's fonts as pdfminer reads them: only ``Tf`` uses resources here.
+        Fonts are named by reference when they are indirect objects (reportlab's always
+        are), so pdfminer reads each font once, without reading the form's stream (~1 ms)."""
+        resources = form.get("/Resources")
+        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+        if isinstance(fonts, pikepdf.Dictionary):
+            refs = {str(name)[1:]: fonts[name] for name in fonts}
+            if all(font.is_indirect for font in refs.values()):
+                document = self._document
+                return {"Font": {n: PDFObjRef(document, f.objgen[0]) for n, f in refs.items()}}
         stream = resolve1(self._document.getobj(form.objgen[0]))
         return resolve1(stream.attrs.get("Resources")) if isinstance(stream, PDFStream) else {}
 
