@@ -42,7 +42,28 @@ def _schema(name: str) -> dict:
 def _validator(name: str) -> Draft202012Validator:
     common = Resource.from_contents(_schema("common"), default_specification=DRAFT202012)
     registry = Registry().with_resource("common.yaml", common)
-    return Draft202012Validator(_schema(name), registry=registry)
+    return Draft202012Validator(_with_common_inlined(_schema(name)), registry=registry)
+
+
+def _with_common_inlined(node: Any) -> Any:
+    """The schema with each ``$ref`` to common.yaml replaced by what it names: jsonschema
+    resolves a reference at every use, and 1,000 scenarios took 4× longer to check."""
+    if isinstance(node, list):
+        return [_with_common_inlined(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if not (isinstance(ref, str) and ref.startswith(_COMMON)):
+        return {key: _with_common_inlined(value) for key, value in node.items()}
+    target = _schema("common")
+    for part in ref.removeprefix(_COMMON).split("/"):
+        target = target[part]
+    inlined = _with_common_inlined(target)
+    siblings = {k: _with_common_inlined(v) for k, v in node.items() if k != "$ref"}
+    return {**siblings, "allOf": [inlined]} if siblings else inlined
+
+
+_COMMON = "common.yaml#/"
 
 
 def check_schema(document: Document, schema_name: str) -> list[Problem]:
