@@ -9,14 +9,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
 from . import __version__
-from .art.replay import compose_ahead
 from .deck import Deck
 from .layout.board import BoardPlan
 from .layout.plan import CardsPlan
 from .model import Kit
 from .render.board import render_board
 from .render.calibration import render_calibration
-from .render.cards import picture_arguments
 from .render.guide import render_guide
 from .render.inks import Inks
 from .render.pdfx import as_pdfx
@@ -30,13 +28,6 @@ from .write import Output
 def card_outputs(
     kit: Kit, deck: Deck, plan: CardsPlan, title: str, inks: Inks, name: str
 ) -> list[Output]:
-    drawn = {key for document in plan.documents for key in document.keys}
-    pictures = [
-        picture_arguments(face, plan.boxes[face.family])
-        for face in deck.fronts
-        if face.key in drawn and face.illustration is None
-    ]
-    compose_ahead(pictures, inks)  # on every core, when the picture cache is on
     return [
         Output(
             f"{name}-cartes{document.suffix}.pdf",

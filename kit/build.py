@@ -56,6 +56,7 @@ def build(
     if cache and (kept := kept_result(project, output_root, key, started)) is not None:
         return kept
     # The whole pipeline, imported only once we know the kit must be built.
+    from .art.ahead import PicturesAhead
     from .art.replay import art_cache
     from .assemble import (
         board_outputs,
@@ -72,10 +73,11 @@ def build(
     from .draw_ahead import DrawAhead
     from .guide_content import rendered_guide
     from .layout.board import plan_board
-    from .layout.plan import plan_cards
+    from .layout.plan import family_boxes, plan_cards
     from .model import make_kit
     from .preflight_ahead import PreflightAhead
     from .render.booklet import render_booklet
+    from .render.cards import pictures_to_draw
     from .render.inks import Inks
     from .sources import load_sources
     from .store import OutputStore, PreflightMemory
@@ -93,12 +95,14 @@ def build(
     kit = _with_back_offset(make_kit(sources), back_offset)
     kit, notices = playable_scenarios(kit, sources.territory.file)
     deck = with_blank_cards(compose_deck(kit, sources), kit)
+    inks = Inks(kit.profile.icc_profile)
+    art = store.root and store.root / "art"  # each card's picture composed once
+    pictures = PicturesAhead(art, pictures_to_draw(deck, family_boxes(kit)), inks)  # meanwhile
     report("Mise en page")
     cards_plan = plan_cards(kit, deck, tables)
     board_plan = plan_board(kit)
     board_scale = kit.profile.board_sheet[0] / board_plan.page.w  # as the board is drawn
     logo = logo_warnings(kit, to_mm(board_plan.legend_box.w), board_scale, sources.territory)
-    inks = Inks(kit.profile.icc_profile)
     title, name = game_title(), slug(kit.territory["nom_court"])
     view = drawing_view(kit)  # all the board, booklet and calibration may read of the kit
 
@@ -139,12 +143,13 @@ def build(
         lambda drawn: manifest(drawn, kit.profile, kit.territory["nom"], __version__, tables),
     )
     report("Dessin des cartes")
-    with art_cache(store.root and store.root / "art"):  # each card's picture composed once
+    with art_cache(art):
         outputs = store.outputs(
             "cartes",
             (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
             lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
         )
+    pictures.stop()
     ahead = PreflightAhead()
     cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     if not memory.passed(cards_listing) >= {o.path for o in outputs}:

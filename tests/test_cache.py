@@ -222,3 +222,37 @@ def test_a_file_checked_ahead_still_stops_a_failing_kit(project, monkeypatch):
     assert findings == [("val-de-sorne-cartes.pdf", "refusé")]
     assert "val-de-sorne-cartes.pdf" in ahead[0][0]  # found by the process started ahead
     assert not (project / "output" / "val-de-sorne").exists()
+
+
+def test_pictures_composed_ahead_are_the_pictures_drawing_makes(tmp_path):
+    import io
+    import time
+
+    from kit.art.ahead import PicturesAhead
+    from kit.art.illustration import draw_illustration
+    from kit.art.replay import art_cache
+    from kit.layout.geometry import Box
+    from kit.render.inks import Inks
+    from kit.render.pdf import KitCanvas
+
+    inks, box = Inks(), Box(0, 0, 200, 120)
+    pictures = [(box, f"carte-{n}", "#2E7D32", (), (), ("eolien",)) for n in range(10)]
+    folder = tmp_path / "art"
+    ahead = PicturesAhead(folder, pictures, inks)
+    deadline = time.monotonic() + 60
+    while len(list(folder.glob("*"))) < len(pictures) and time.monotonic() < deadline:
+        time.sleep(0.05)  # composed from the last card backwards, then the fork ends
+    ahead.stop()
+    assert len(list(folder.iterdir())) == len(pictures)
+
+    def drawn(cache: Path | None) -> list[str]:
+        canvas = KitCanvas(io.BytesIO(), inks=inks)
+        canvas._code = []
+        with art_cache(cache):
+            for arguments in pictures:
+                draw_illustration(canvas, *arguments)
+        return canvas._code
+
+    replayed = drawn(folder)
+    assert replayed == drawn(None)  # as composed here, without the cache
+    assert len(list(folder.iterdir())) == len(pictures)  # nothing was missing

@@ -46,8 +46,7 @@ class CardsPlan:
 def plan_cards(kit: Kit, deck: Deck, tables: int = 1) -> CardsPlan:
     """``tables``: the whole set of cards is imposed that many times, one set per table (a
     print shop, given one card a page, is asked for that many copies instead)."""
-    bleed = kit.profile.card_bleed
-    boxes = {name: card_boxes(family, bleed) for name, family in kit.families.items()}
+    boxes = family_boxes(kit)
     fitted = _fitted_texts(kit, deck, boxes)
     back_family = {face.back: face.family for face in deck.fronts}
     warnings = tuple(
@@ -55,6 +54,12 @@ def plan_cards(kit: Kit, deck: Deck, tables: int = 1) -> CardsPlan:
     )
     documents = _documents(kit.profile, _by_size(kit, deck), tables)
     return CardsPlan(boxes, fitted, back_family, documents, warnings)
+
+
+def family_boxes(kit: Kit) -> dict[str, CardBoxes]:
+    """The boxes of a card of each family."""
+    bleed = kit.profile.card_bleed
+    return {name: card_boxes(family, bleed) for name, family in kit.families.items()}
 
 
 def _fitted_texts(kit: Kit, deck: Deck, boxes) -> dict[str, FittedText]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from reportlab.pdfgen.canvas import Canvas
 
 from ..art.illustration import draw_illustration
 from ..colours import tint
-from ..deck import Back, Face
+from ..deck import Back, Deck, Face
 from ..fonts import BLACK, BOLD, REGULAR, check_glyphs
 from ..layout.card import BOX_PADDING, CardBoxes, FittedText, centred, paragraph
 from ..layout.geometry import Box
@@ -74,6 +76,15 @@ def _draw_illustration(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
         draw_user_image(canvas, face.illustration, boxes.illustration, cover=True)
         return
     draw_illustration(canvas, *picture_arguments(face, boxes))
+
+
+def pictures_to_draw(deck: Deck, boxes: Mapping[str, CardBoxes]) -> list[tuple]:
+    """The generated pictures of the deck's cards, in drawing order."""
+    return [
+        picture_arguments(face, boxes[face.family])
+        for face in deck.fronts
+        if not face.blank and face.illustration is None
+    ]
 
 
 def picture_arguments(face: Face, boxes: CardBoxes) -> tuple:
