@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+import pikepdf
 
 from . import __version__
 from .deck import Deck
@@ -97,54 +96,69 @@ def combined(parts: list[Output], path: str, title: str) -> Output:
     chosen = sorted(
         (p for p in parts if p.component in order), key=lambda p: order.index(p.component)
     )
-    writer = PdfWriter()
-    for index, part in enumerate(chosen):
-        reader = PdfReader(io.BytesIO(part.data))
-        _retag_subset_fonts(reader, chr(ord("B") + index))
-        if len(writer.pages) % 2:
-            box = reader.pages[0].mediabox
-            writer.add_blank_page(float(box.width), float(box.height))
-        writer.append(reader)
-    writer.add_metadata({"/Title": title, "/Producer": f"makekit {__version__}"})
-    writer._ID = None  # no random file identifier: same inputs, same bytes
+    merged = pikepdf.new()
+    sources = [pikepdf.open(io.BytesIO(part.data)) for part in chosen]
+    for index, source in enumerate(sources):
+        _retag_subset_fonts(source, chr(ord("B") + index))
+        if len(merged.pages) % 2:
+            box = source.pages[0].mediabox
+            merged.add_blank_page(page_size=(float(box[2] - box[0]), float(box[3] - box[1])))
+        merged.pages.extend(source.pages)
+    merged.docinfo["/Title"] = title
+    merged.docinfo["/Producer"] = f"makekit {__version__}"
     buffer = io.BytesIO()
-    writer.write(buffer)
-    return Output(path, "kit-complet", len(writer.pages), buffer.getvalue())
+    # no random file identifier: same inputs, same bytes
+    merged.save(
+        buffer,
+        deterministic_id=True,
+        # The parts' streams are copied as they are (compressed by reportlab): qpdf would
+        # otherwise decode and compress them again, 25× slower for the same size.
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        compress_streams=False,
+    )
+    for source in sources:
+        source.close()
+    return Output(path, "kit-complet", len(merged.pages), buffer.getvalue())
 
 
-def _retag_subset_fonts(reader: PdfReader, letter: str) -> None:
+def _retag_subset_fonts(pdf: pikepdf.Pdf, letter: str) -> None:
     """reportlab tags every font subset "AAAAAA+" (same inputs, same bytes); once several PDFs
     are merged, different subsets would share a name, which some print processors merge.
     Each part gets its own tag."""
-    seen: set[int] = set()
-    for page in reader.pages:
-        _retag_resources(page.get("/Resources"), letter, seen)
+    seen: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        _retag_resources(page.obj.get("/Resources"), letter, seen)
 
 
-def _retag_resources(resources, letter: str, seen: set[int]) -> None:
-    if resources is None:
+def _retag_resources(resources, letter: str, seen: set[tuple[int, int]]) -> None:
+    if not isinstance(resources, pikepdf.Dictionary):
         return
-    resources = resources.get_object()
     for font in (resources.get("/Font") or {}).values():
-        _retag_font(font.get_object(), letter, seen)
-    for xobject in (resources.get("/XObject") or {}).values():
-        form = xobject.get_object()
-        if id(form) not in seen and form.get("/Subtype") == "/Form":
-            seen.add(id(form))
+        _retag_font(font, letter, seen)
+    for form in (resources.get("/XObject") or {}).values():
+        if form.get("/Subtype") == "/Form" and _first_visit(form, seen):
             _retag_resources(form.get("/Resources"), letter, seen)
 
 
-def _retag_font(font, letter: str, seen: set[int]) -> None:
-    if id(font) in seen:
+def _retag_font(font, letter: str, seen: set[tuple[int, int]]) -> None:
+    if not _first_visit(font, seen):
         return
-    seen.add(id(font))
-    items = [font, *(d.get_object() for d in font.get("/DescendantFonts") or [])]
-    for item in items:
+    for item in [font, *(font.get("/DescendantFonts") or [])]:
         descriptor = item.get("/FontDescriptor")
         owners = [(item, "/BaseFont")]
         if descriptor is not None:
-            owners.append((descriptor.get_object(), "/FontName"))
+            owners.append((descriptor, "/FontName"))
         for owner, key in owners:
             name = str(owner.get(key, ""))
             if len(name) > 8 and name[7] == "+":
-                owner[NameObject(key)] = NameObject(f"/{letter}{name[2:]}")
+                owner[key] = pikepdf.Name(f"/{letter}{name[2:]}")
+
+
+def _first_visit(obj: pikepdf.Object, seen: set[tuple[int, int]]) -> bool:
+    """Shared objects are visited once (retagging twice would change nothing)."""
+    if not obj.is_indirect:
+        return True
+    if obj.objgen in seen:
+        return False
+    seen.add(obj.objgen)
+    return True

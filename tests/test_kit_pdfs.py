@@ -158,3 +158,22 @@ def test_booklet_has_its_sections_and_credits(default_kit):
         "Villes Pairs",
     ):
         assert normalised(heading) in text, heading
+
+
+def test_the_combined_pdf_gives_each_part_its_own_font_subsets(default_kit):
+    import pikepdf
+
+    parts = {c: len(PdfReader(kit_file(default_kit, c)).pages) for c in ("livret", "plateau")}
+    with pikepdf.open(kit_file(default_kit, "kit-complet")) as pdf:
+        fonts = {
+            str(f.BaseFont)
+            for f in pdf.objects
+            if isinstance(f, pikepdf.Dictionary) and f.get("/Type") == "/Font"
+        }
+        title = str(pdf.docinfo["/Title"])
+        sizes = [tuple(round(float(v)) for v in page.mediabox) for page in pdf.pages]
+    assert {name[:8] for name in fonts} == {"/BAAAAA+", "/CAAAAA+", "/DAAAAA+"}
+    assert title == "Balises — Communauté de communes du Val de Sorne"
+    booklet = parts["livret"] + parts["livret"] % 2  # then a blank page, if odd
+    assert sizes[booklet] == (0, 0, 1191, 842)  # the A3 board starts on an odd page
+    assert sizes[-1] == (0, 0, 595, 842)  # the cards' last back
