@@ -69,7 +69,7 @@ def build(
     from .blank_cards import with_blank_cards
     from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
     from .checks import validate_sources
-    from .deck import compose_deck
+    from .deck import compose_deck, untexted_fronts
     from .draw_ahead import DrawAhead
     from .guide_content import rendered_guide
     from .layout.board import plan_board
@@ -94,10 +94,11 @@ def build(
     sources = validate_sources(sources)  # the workshop's local cards merged in
     kit = _with_back_offset(make_kit(sources), back_offset)
     kit, notices = playable_scenarios(kit, sources.territory.file)
-    deck = with_blank_cards(compose_deck(kit, sources), kit)
     inks = Inks(kit.profile.icc_profile)
     art = store.root and store.root / "art"  # each card's picture composed once
-    pictures = PicturesAhead(art, pictures_to_draw(deck, family_boxes(kit)), inks)  # meanwhile
+    fronts = untexted_fronts(kit)  # the pictures, composed by a fork from now on:
+    pictures = PicturesAhead(art, pictures_to_draw(fronts, family_boxes(kit)), inks)
+    deck = with_blank_cards(compose_deck(kit, sources), kit)
     report("Mise en page")
     cards_plan = plan_cards(kit, deck, tables)
     board_plan = plan_board(kit)

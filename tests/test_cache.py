@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import kit.cache
+from conftest import REPO
 from kit.build import DEFAULT_PROFILE, build
 from kit.sources import DEFAULT_PROFILE as SOURCES_DEFAULT_PROFILE
 from pdfcheck import pdf_text
@@ -256,3 +257,19 @@ def test_pictures_composed_ahead_are_the_pictures_drawing_makes(tmp_path):
     replayed = drawn(folder)
     assert replayed == drawn(None)  # as composed here, without the cache
     assert len(list(folder.iterdir())) == len(pictures)  # nothing was missing
+
+
+def test_the_fronts_known_before_their_texts_are_the_decks_without_texts():
+    from dataclasses import replace
+
+    from kit.checks import validate_sources
+    from kit.deck import compose_deck, untexted_fronts
+    from kit.model import make_kit
+    from kit.sources import load_sources
+
+    sources = validate_sources(load_sources(REPO, None, DEFAULT_PROFILE))
+    kit = make_kit(sources)
+    deck = compose_deck(kit, sources)
+    untexted = untexted_fronts(kit)
+    assert len(untexted) == len(deck.fronts) > 50
+    assert [replace(f, texts={}) for f in deck.fronts] == [replace(f, texts={}) for f in untexted]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..art.illustration import draw_illustration
 from ..colours import tint
-from ..deck import Back, Deck, Face
+from ..deck import Back, Face
 from ..fonts import BLACK, BOLD, REGULAR, check_glyphs
 from ..layout.card import BOX_PADDING, CardBoxes, FittedText, centred, paragraph
 from ..layout.geometry import Box
@@ -79,11 +79,11 @@ def _draw_illustration(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
     draw_illustration(canvas, *picture_arguments(face, boxes))
 
 
-def pictures_to_draw(deck: Deck, boxes: Mapping[str, CardBoxes]) -> list[tuple]:
-    """The generated pictures of the deck's cards, in drawing order."""
+def pictures_to_draw(fronts: Iterable[Face], boxes: Mapping[str, CardBoxes]) -> list[tuple]:
+    """The generated pictures of these cards, in drawing order."""
     return [
         picture_arguments(face, boxes[face.family])
-        for face in deck.fronts
+        for face in fronts
         if not face.blank and face.illustration is None
     ]
 
