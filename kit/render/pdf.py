@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import io
 import re
+import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color, toColor
-from reportlab.pdfbase.pdfdoc import xObjectName
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, xObjectName
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -63,8 +65,41 @@ class KitCanvas(Canvas):
             super().endForm(**extra_attributes)
         finally:
             self._preamble = preamble
-        self._doc.idToObject[xObjectName(name)].stream = text.encode("ascii")
+        form, data = self._doc.idToObject[xObjectName(name)], text.encode("ascii")
+        if form.compression and not rl_config.useA85:
+            form.Contents = _DeflatedStream(self._compressor().submit(zlib.compress, data))
+        else:
+            form.stream = data
         return None
+
+    def _compressor(self) -> ThreadPoolExecutor:
+        """Threads compressing the forms while drawing goes on: zlib releases the GIL."""
+        if getattr(self, "_pool", None) is None:
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="makekit-zlib")
+        return self._pool
+
+    def save(self):
+        try:
+            super().save()
+        finally:
+            if getattr(self, "_pool", None) is not None:
+                self._pool.shutdown()  # no thread outlives the drawing (the build forks later)
+                self._pool = None
+
+
+class _DeflatedStream(PDFStream):
+    """A form's content compressed on a thread: the bytes reportlab's own FlateDecode
+    filter writes (zlib.compress at its default level), under the same dictionary."""
+
+    def __init__(self, compressed: Future[bytes]) -> None:
+        super().__init__()
+        self._compressed = compressed
+        self.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+        self.__Comment__ = "xobject form stream"
+
+    def format(self, document):
+        self.content = self._compressed.result()
+        return super().format(document)
 
 
 class KitTextObject(PDFTextObject):
