@@ -7,6 +7,7 @@ the glyphs (pdfminer's is 3× slower on 1,000 cards): this holds it to pdfminer'
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pikepdf
 import pytest
@@ -84,3 +85,17 @@ def test_each_operator_is_one_run_with_its_text():
 def _order(item: tuple[str, tuple[float, ...]]) -> tuple:
     char, box = item
     return (round(box[1], 3), round(box[0], 3), char)
+
+
+def test_the_ink_extent_is_the_first_glyph_at_each_extreme():
+    data = _pdf()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        glyphs = GlyphReader(data, {}).page(0, pdf.pages[0])
+    inked = [(i, g.box) for i, g in enumerate(glyphs.glyphs) if not g.char.isspace()]
+    expected = []
+    for side, pick in ((0, min), (1, min), (2, max), (3, max)):
+        value = pick(box[side] for _, box in inked)
+        expected.append((value, next(i for i, box in inked if box[side] == value)))
+    assert glyphs.extent == tuple(expected)  # measured as the glyphs were read
+    assert replace(glyphs, extent=None).ink_extent() == tuple(expected)
+    assert replace(glyphs, chars=(" ",) * len(glyphs.chars), extent=None).ink_extent() == ()

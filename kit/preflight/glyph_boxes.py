@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from array import array
 from collections.abc import Iterator
@@ -16,6 +17,8 @@ from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.utils import apply_matrix_rect
 
 from .geometry import Box, Matrix, transform_box
+
+Extent = tuple[tuple[float, int], ...]  # ((x0, glyph), (y0, glyph), (x1, glyph), (y1, glyph))
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,12 @@ class Glyphs:
     run_of: array = field(default_factory=lambda: array("i"))  # each glyph's index in runs
     runs: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()  # why some text could not be placed
+    extent: Extent | None = field(default=None, compare=False)  # ink_extent(), if known yet
+
+    def ink_extent(self) -> Extent:
+        """The lowest x0 and y0, highest x1 and y1 of the glyphs that are not spaces, each
+        with the first glyph that has it; () without such glyphs."""
+        return self.extent if self.extent is not None else _extent(self.boxes, self.chars)
 
     @property
     def glyphs(self) -> Iterator[Glyph]:
@@ -187,7 +196,30 @@ class GlyphDevice(PDFLayoutAnalyzer):
         for char, run in zip(self.chars, self.run_of, strict=True):
             texts[run].append(char)
         runs = tuple("".join(t) for t in texts)
-        return Glyphs(self.boxes, tuple(self.chars), self.run_of, runs)
+        chars = tuple(self.chars)
+        # measured here, where a deck's forms are read on every core
+        return Glyphs(self.boxes, chars, self.run_of, runs, extent=_extent(self.boxes, chars))
+
+
+def _extent(boxes: array, chars: tuple[str, ...]) -> Extent:
+    low_x = low_y = math.inf
+    high_x = high_y = -math.inf
+    at = [-1, -1, -1, -1]
+    for index, char in enumerate(chars):
+        if char.isspace():
+            continue
+        x0, y0, x1, y1 = boxes[4 * index : 4 * index + 4]
+        if x0 < low_x:
+            low_x, at[0] = x0, index
+        if y0 < low_y:
+            low_y, at[1] = y0, index
+        if x1 > high_x:
+            high_x, at[2] = x1, index
+        if y1 > high_y:
+            high_y, at[3] = y1, index
+    if at[0] < 0:
+        return ()
+    return ((low_x, at[0]), (low_y, at[1]), (high_x, at[2]), (high_y, at[3]))
 
 
 def _ordered(x0: float, y0: float, x1: float, y1: float) -> Box:

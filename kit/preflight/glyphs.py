@@ -51,6 +51,7 @@ class GlyphReader:
         self._shared = shared
         self._font_keys: dict[tuple[int, int], bytes] = {}
         self._texts: dict[tuple[int, int], Any] = {}
+        self._contents: dict[tuple[int, int], tuple[bytes, bool]] = {}
 
     @cached_property
     def _document(self) -> PDFDocument:
@@ -75,9 +76,10 @@ class GlyphReader:
         )
 
     def _read(self, target: Any, objid: int, resources: Any, miner_resources: Any) -> Glyphs:
-        key = hashlib.sha256(_raw_content(target)).digest() + self._fonts_key(resources)
+        digest, has_text = self._content(target)
+        key = digest + self._fonts_key(resources)
         if key not in self._shared and not self._recall(key):
-            operations = _text_operations(target)
+            operations = _text_operations(target) if has_text else []
             if operations:
                 self._shared[key] = self._interpret(operations, miner_resources())
             else:
@@ -106,9 +108,9 @@ class GlyphReader:
         and are sent only each form's place in the list."""
         pending: dict[bytes, pikepdf.Object] = {}
         for form, resources in forms:
-            key = hashlib.sha256(_raw_content(form)).digest() + self._fonts_key(resources)
-            if key not in self._shared and not self._recall(key):
-                pending.setdefault(key, form)
+            key = self._content(form)[0] + self._fonts_key(resources)
+            if key not in self._shared and key not in pending and not self._recall(key):
+                pending[key] = form
         workers = min(os.cpu_count() or 1, 4)
         if len(pending) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
             return  # read one by one, on demand
@@ -121,6 +123,18 @@ class GlyphReader:
         finally:
             _FORKED = None
         self._shared.update(zip(pending, results, strict=True))  # kept by the workers
+
+    def _content(self, target: pikepdf.Object | pikepdf.Page) -> tuple[bytes, bool]:
+        """The digest of a content stream, and whether it shows text (``BT``): each form
+        decoded once, though a card is placed on many sheets."""
+        objgen = target.obj.objgen if isinstance(target, pikepdf.Page) else target.objgen
+        known = self._contents.get(objgen) if objgen != (0, 0) else None
+        if known is None:
+            raw = _raw_content(target)
+            known = (hashlib.sha256(raw).digest(), b"BT" in raw)
+            if objgen != (0, 0):
+                self._contents[objgen] = known
+        return known
 
     def _interpret(self, operations: list[Operation], resources: Any) -> Glyphs:
         """pdfminer's interpreter on operations already parsed (as its execute() would)."""
@@ -199,7 +213,7 @@ _FORKED: tuple[GlyphReader, list[pikepdf.Object], list[bytes]] | None = None
 def _read_in_worker(index: int) -> Glyphs:
     assert _FORKED is not None
     reader, forms, keys = _FORKED
-    operations = _text_operations(forms[index])
+    operations = _text_operations(forms[index]) if reader._content(forms[index])[1] else []
     if not operations:
         glyphs = Glyphs()
     else:
