@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
@@ -12,7 +13,7 @@ from . import __version__
 from .deck import Deck
 from .fonts import FONT_CREDIT
 from .icons import ICON_SET_CREDIT
-from .layout.plan import CardsPlan
+from .layout.plan import CardsDocument
 from .model import CARD_FORMATS_MM, Kit
 from .templates import render
 from .typography import french
@@ -35,7 +36,11 @@ def game_title() -> str:
     return booklet_source()["titre"]
 
 
-def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan, tables: int = 1) -> dict[str, Any]:
+def booklet_variables(
+    kit: Kit, deck: Deck, documents: Sequence[CardsDocument], tables: int = 1
+) -> dict[str, Any]:
+    """What the booklet and guide say of the kit: counts, sizes, sheets (not card texts)."""
+    sheets = [sheet for document in documents for sheet in document.sheets]
     balise = kit.families["balise"]
     size = f"{to_mm(balise.width):g} × {to_mm(balise.height):g} mm"
     if balise.format_name in CARD_FORMATS_MM:
@@ -50,9 +55,9 @@ def booklet_variables(kit: Kit, deck: Deck, plan: CardsPlan, tables: int = 1) ->
         "nb_cartes": len(deck.fronts),
         "nb_tables": tables,
         "nb_cartes_imprimees": sum(
-            1 for s in plan.sheets for p in s.placements if not p.key.startswith("dos-")
+            1 for s in sheets for p in s.placements if not p.key.startswith("dos-")
         ),
-        "nb_feuilles_cartes": sum(1 for s in plan.sheets if s.side in ("recto", "recto-verso")),
+        "nb_feuilles_cartes": sum(1 for s in sheets if s.side in ("recto", "recto-verso")),
         "format_carte": size,
         "format_plateau": kit.profile.board_sheet_name,
     }

@@ -69,11 +69,11 @@ def build(
     from .blank_cards import with_blank_cards
     from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
     from .checks import validate_sources
-    from .deck import compose_deck, untexted_fronts
+    from .deck import compose_deck, untexted_deck
     from .draw_ahead import DrawAhead
     from .guide_content import rendered_guide
     from .layout.board import plan_board
-    from .layout.plan import family_boxes, plan_cards
+    from .layout.plan import card_documents, family_boxes, plan_cards
     from .model import make_kit
     from .preflight_ahead import PreflightAhead
     from .render.booklet import render_booklet
@@ -96,11 +96,9 @@ def build(
     kit, notices = playable_scenarios(kit, sources.territory.file)
     inks = Inks(kit.profile.icc_profile)
     art = store.root and store.root / "art"  # each card's picture composed once
-    fronts = untexted_fronts(kit)  # the pictures, composed by a fork from now on:
-    pictures = PicturesAhead(art, pictures_to_draw(fronts, family_boxes(kit)), inks)
-    deck = with_blank_cards(compose_deck(kit, sources), kit)
+    untexted = with_blank_cards(untexted_deck(kit), kit)  # the cards, but for their texts
+    pictures = PicturesAhead(art, pictures_to_draw(untexted.fronts, family_boxes(kit)), inks)
     report("Mise en page")
-    cards_plan = plan_cards(kit, deck, tables)
     board_plan = plan_board(kit)
     board_scale = kit.profile.board_sheet[0] / board_plan.page.w  # as the board is drawn
     logo = logo_warnings(kit, to_mm(board_plan.legend_box.w), board_scale, sources.territory)
@@ -118,7 +116,8 @@ def build(
         bleed = 0.0 if kit.profile.page_boxes else None
         return ready([Output(f"{name}-livret.pdf", "livret", pages, data, bleed)])
 
-    variables = booklet_variables(kit, deck, cards_plan, tables)  # the texts are made of these
+    documents = card_documents(kit, untexted, tables)
+    variables = booklet_variables(kit, untexted, documents, tables)  # the texts say these
     rest = DrawAhead(store)  # drawn on the other core while the cards draw
     rest.add(
         "plateau",
@@ -143,14 +142,21 @@ def build(
         memory,
         lambda drawn: manifest(drawn, kit.profile, kit.territory["nom"], __version__, tables),
     )
-    report("Dessin des cartes")
-    with art_cache(art):
-        outputs = store.outputs(
-            "cartes",
-            (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
-            lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
-        )
-    pictures.stop()
+    try:  # while the board, booklet and guide draw on the other core
+        deck = with_blank_cards(compose_deck(kit, sources), kit)
+        cards_plan = plan_cards(kit, deck, tables)
+        report("Dessin des cartes")
+        with art_cache(art):
+            outputs = store.outputs(
+                "cartes",
+                (kit, deck, tables, title, name),  # the plan is made of these
+                lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
+            )
+    except BaseException:
+        rest.cancel()  # a card that does not fit, or a template error: nothing is kept
+        raise
+    finally:
+        pictures.stop()
     ahead = PreflightAhead()
     cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     if not memory.passed(cards_listing) >= {o.path for o in outputs}:

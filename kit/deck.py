@@ -111,13 +111,14 @@ def compose_deck(kit: Kit, sources: Sources) -> Deck:
     return Deck(tuple(fronts), MappingProxyType(_backs(kit)))
 
 
-def untexted_fronts(kit: Kit) -> tuple[Face, ...]:
-    """The deck's fronts before their texts are rendered: enough to draw their pictures."""
+def untexted_deck(kit: Kit) -> Deck:
+    """The deck before its texts are rendered: enough to impose it and draw its pictures."""
     fields = [("axe", _axis_face(axis)) for axis in kit.axes]
     fields += [("balise", _balise_face(a, b)) for a, b in kit.balises if not b.hidden]
     fields += [("scenario", _scenario_face(kit, scenario)) for scenario in kit.scenarios]
     fields += [("role", _role_face(kit, role)) for role in kit.roles]
-    return tuple(Face(family=f, texts=MappingProxyType({}), **face) for f, face in fields)
+    fronts = tuple(Face(family=f, texts=MappingProxyType({}), **face) for f, face in fields)
+    return Deck(fronts, MappingProxyType(_backs(kit)))
 
 
 def _scenario_texts(

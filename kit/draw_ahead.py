@@ -80,6 +80,17 @@ class DrawAhead:
             ahead.adopt(drawn, self._receive, self._process, self._folder)
         self._receive = None
 
+    def cancel(self) -> None:
+        """The build failed: the fork is stopped and its folder removed."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+        if self._receive is not None:
+            self._receive.close()
+            self._receive = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
     def _received(self, name: str) -> list[Output] | None:
         while self._receive is not None and not self._failed and name in self._queue:
             try:

@@ -259,17 +259,18 @@ def test_pictures_composed_ahead_are_the_pictures_drawing_makes(tmp_path):
     assert len(list(folder.iterdir())) == len(pictures)  # nothing was missing
 
 
-def test_the_fronts_known_before_their_texts_are_the_decks_without_texts():
+def test_the_deck_known_before_its_texts_is_the_deck_without_texts():
     from dataclasses import replace
 
     from kit.checks import validate_sources
-    from kit.deck import compose_deck, untexted_fronts
+    from kit.deck import compose_deck, untexted_deck
     from kit.model import make_kit
     from kit.sources import load_sources
 
     sources = validate_sources(load_sources(REPO, None, DEFAULT_PROFILE))
     kit = make_kit(sources)
     deck = compose_deck(kit, sources)
-    untexted = untexted_fronts(kit)
+    untexted = untexted_deck(kit).fronts
     assert len(untexted) == len(deck.fronts) > 50
     assert [replace(f, texts={}) for f in deck.fronts] == [replace(f, texts={}) for f in untexted]
+    assert untexted_deck(kit).backs == deck.backs

@@ -29,3 +29,26 @@ def test_what_the_fork_drew_it_also_checked(project, monkeypatch):
     assert "val-de-sorne-livret.pdf" in ahead[0][0]  # checked by the fork that drew it
     assert "val-de-sorne-plateau.pdf" in ahead[0][0]
     assert not (project / "output" / "val-de-sorne").exists()
+
+
+def test_a_card_error_stops_the_forks_and_leaves_no_folder(project, tmp_path, monkeypatch):
+    import multiprocessing
+    import tempfile
+
+    import pytest
+
+    from kit.errors import InputErrors
+
+    temporary = tmp_path / "temporaire"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # where the fork's folder goes
+    scenarios = project / "scenarios.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    scenarios.write_text(
+        text.replace("ses {{ territoire.population", "ses {{ territoire.absent", 1)
+    )
+    with pytest.raises(InputErrors, match="territoire.absent"):
+        build(project, output_root=project / "output")
+    assert multiprocessing.active_children() == []  # the board's fork and the pictures' fork
+    assert list(temporary.iterdir()) == []
+    assert not (project / "output").exists()

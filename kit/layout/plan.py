@@ -52,8 +52,12 @@ def plan_cards(kit: Kit, deck: Deck, tables: int = 1) -> CardsPlan:
     warnings = tuple(
         w for face in deck.fronts for w in _resolution_warnings(face, boxes[face.family])
     )
-    documents = _documents(kit.profile, _by_size(kit, deck), tables)
-    return CardsPlan(boxes, fitted, back_family, documents, warnings)
+    return CardsPlan(boxes, fitted, back_family, card_documents(kit, deck, tables), warnings)
+
+
+def card_documents(kit: Kit, deck: Deck, tables: int = 1) -> tuple[CardsDocument, ...]:
+    """The cards' PDFs and their sheets: where each card goes, whatever its texts say."""
+    return _documents(kit.profile, _by_size(kit, deck), tables)
 
 
 def family_boxes(kit: Kit) -> dict[str, CardBoxes]:
