@@ -48,7 +48,7 @@ def replayed(canvas: Any, arguments: tuple, draw: Callable[[], None]) -> None:
         draw()
         return
     entry = folder / key
-    kept = _read(entry)
+    kept = _RECENT.get(entry) or _read(entry)
     if kept is not None:
         code.extend(kept)
         return
@@ -102,7 +102,8 @@ def picture_key(inks: Any, arguments: tuple) -> str | None:
 
 def _read(entry: Path) -> list[str] | None:
     try:
-        lines = json.loads(entry.read_bytes())
+        data = entry.read_bytes()
+        lines = json.loads(data)
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
@@ -115,4 +116,13 @@ def _read(entry: Path) -> list[str] | None:
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # recently used: pruned last
+    if len(data) <= SMALL and len(_RECENT) < 4096:
+        _RECENT[entry] = lines
     return lines
+
+
+# Pictograms, small and the same on hundreds of cards (a family's sign), are read from the
+# cache once per process. An entry's content is a function of its name (its key), so what was
+# read stays right for as long as the process lives.
+_RECENT: dict[Path, list[str]] = {}
+SMALL = 8192  # bytes: a pictogram; a card's picture is 10 to 30 KB, and drawn once
