@@ -37,3 +37,35 @@ def test_glyphs_read_from_the_cache_give_the_same_findings(default_kit, tmp_path
     with glyph_cache(tmp_path):
         assert findings() == fresh  # damaged entries read again
         assert findings() == fresh  # and kept again
+
+
+def test_a_deck_read_on_every_core_is_kept_in_one_pack(default_kit, tmp_path, monkeypatch):
+    import kit.preflight.glyphs as glyphs
+    from kit.preflight import check_kit
+    from kit.preflight.glyphs import glyph_cache
+
+    def findings():
+        return [
+            (f.file, f.page, f.check, f.level, f.message) for f in check_kit(default_kit.kit_dir)
+        ]
+
+    fresh = findings()
+    monkeypatch.setattr(glyphs, "PARALLEL_FROM", 2)  # the cards' forms read by forked workers
+    with glyph_cache(tmp_path):
+        assert findings() == fresh
+    packs = [p for p in tmp_path.iterdir() if p.name.startswith("pack-")]
+    assert len(packs) == 1
+
+    def unread(*args):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(glyphs.GlyphReader, "_interpret", unread)
+    with glyph_cache(tmp_path):
+        findings_from_cache = [f for f in findings() if f[0].endswith("cartes.pdf")]
+    assert findings_from_cache == [f for f in fresh if f[0].endswith("cartes.pdf")]
+
+    monkeypatch.undo()
+    data = packs[0].read_bytes()
+    packs[0].write_bytes(data[: len(data) // 2])  # damaged: read again, never trusted
+    with glyph_cache(tmp_path):
+        assert findings() == fresh

@@ -11,17 +11,13 @@ card of the cards PDF.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import multiprocessing as mp
 import os
 import re
-from collections.abc import Iterator
-from contextvars import ContextVar
 from decimal import Decimal
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -34,10 +30,10 @@ from pdfminer.psexceptions import PSException
 from pdfminer.psparser import LIT
 from pdfminer.utils import MATRIX_IDENTITY
 
-from .. import cache
-from .glyph_boxes import Glyph, GlyphDevice, Glyphs, glyphs_from_bytes, glyphs_to_bytes
+from .glyph_boxes import Glyph, GlyphDevice, Glyphs
+from .glyph_store import glyph_cache, recall, remember, remember_all
 
-__all__ = ["Glyph", "GlyphReader", "Glyphs", "TEXT_OPERATORS", "fingerprint"]
+__all__ = ["Glyph", "GlyphReader", "Glyphs", "TEXT_OPERATORS", "fingerprint", "glyph_cache"]
 
 _SUBSET_TAG = re.compile(r"^/[A-Z]{6}\+")
 TEXT_OPERATORS = "q Q cm BT ET Tf Td TD Tm T* Tj TJ ' \" Tc Tw Tz TL Ts Tr"
@@ -84,23 +80,15 @@ class GlyphReader:
                 self._shared[key] = self._interpret(operations, miner_resources())
             else:
                 self._shared[key] = Glyphs()
-            _remember(key, self._shared[key])
+            remember(key, self._shared[key])
         return self._shared[key]
 
     def _recall(self, key: bytes) -> bool:
         """Glyphs read by an earlier build (``glyph_cache``), if any."""
-        folder = _FOLDER.get()
-        if folder is None:
-            return False
-        entry = folder / _entry_name(key)
-        try:
-            self._shared[key] = glyphs_from_bytes(entry.read_bytes())
-        except FileNotFoundError:
-            return False
-        except (OSError, ValueError, KeyError, TypeError):
-            entry.unlink(missing_ok=True)
-            return False
-        return True
+        kept = recall(key)
+        if kept is not None:
+            self._shared[key] = kept
+        return kept is not None
 
     def prefetch_forms(self, forms: list[tuple[pikepdf.Object, pikepdf.Object | None]]) -> None:
         """Read the text of many forms at once, on every core: a 1,000-card deck has 1,000
@@ -115,14 +103,15 @@ class GlyphReader:
         if len(pending) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
             return  # read one by one, on demand
         global _FORKED
-        _FORKED = (self, list(pending.values()), list(pending))
+        _FORKED = (self, list(pending.values()))
         self._document  # parse before forking, once for every worker  # noqa: B018
         try:
             with mp.get_context("fork").Pool(workers) as pool:
                 results = pool.map(_read_in_worker, range(len(pending)), chunksize=16)
         finally:
             _FORKED = None
-        self._shared.update(zip(pending, results, strict=True))  # kept by the workers
+        self._shared.update(zip(pending, results, strict=True))
+        remember_all(list(zip(pending, results, strict=True)))  # one file, not one a form
 
     def _content(self, target: pikepdf.Object | pikepdf.Page) -> tuple[bytes, bool]:
         """The digest of a content stream, and whether it shows text (``BT``): each form
@@ -182,43 +171,18 @@ class GlyphReader:
         return hashlib.sha256(b"".join(parts)).digest()
 
 
-@contextlib.contextmanager
-def glyph_cache(folder: Path | None) -> Iterator[None]:
-    """Within it, glyphs read from a content stream are kept in ``folder``, by the stream's
-    bytes, its fonts, makekit's code and the libraries: a build that changed one card reads
-    only that card's text again."""
-    token = _FOLDER.set(folder)
-    try:
-        yield
-    finally:
-        _FOLDER.reset(token)
-
-
-def _entry_name(key: bytes) -> str:
-    code = f"{cache.code_digest()}{cache.environment_digest()}".encode()
-    return hashlib.sha256(code + key).hexdigest()
-
-
-def _remember(key: bytes, glyphs: Glyphs) -> None:
-    folder = _FOLDER.get()
-    if folder is not None:
-        cache.write_atomically(folder / _entry_name(key), glyphs_to_bytes(glyphs))
-
-
-_FOLDER: ContextVar[Path | None] = ContextVar("glyph_folder", default=None)
 PARALLEL_FROM = 64  # below this many forms, forking costs more than it saves
-_FORKED: tuple[GlyphReader, list[pikepdf.Object], list[bytes]] | None = None
+_FORKED: tuple[GlyphReader, list[pikepdf.Object]] | None = None
 
 
 def _read_in_worker(index: int) -> Glyphs:
     assert _FORKED is not None
-    reader, forms, keys = _FORKED
+    reader, forms = _FORKED
     operations = _text_operations(forms[index]) if reader._content(forms[index])[1] else []
     if not operations:
         glyphs = Glyphs()
     else:
         glyphs = reader._interpret(operations, reader._form_resources(forms[index]))
-    _remember(keys[index], glyphs)  # written here, off the main process
     return glyphs
 
 
