@@ -48,6 +48,7 @@ class GlyphReader:
         self._font_keys: dict[tuple[int, int], bytes] = {}
         self._texts: dict[tuple[int, int], Any] = {}
         self._contents: dict[tuple[int, int], tuple[bytes, bool]] = {}
+        self._reading: tuple[Any, Any, list[bytes]] | None = None  # forms read by workers
 
     @cached_property
     def _document(self) -> PDFDocument:
@@ -72,6 +73,7 @@ class GlyphReader:
         )
 
     def _read(self, target: Any, objid: int, resources: Any, miner_resources: Any) -> Glyphs:
+        self.finish()
         digest, has_text = self._content(target)
         key = digest + self._fonts_key(resources)
         if key not in self._shared and not self._recall(key):
@@ -94,6 +96,8 @@ class GlyphReader:
         """Read the text of many forms at once, on every core: a 1,000-card deck has 1,000
         forms. The workers are forked, so they inherit the PDF as qpdf and pdfminer read it,
         and are sent only each form's place in the list."""
+        if self._reading is not None:
+            return  # read already, from the start of the checks
         pending: dict[bytes, pikepdf.Object] = {}
         for form, resources in forms:
             key = self._content(form)[0] + self._fonts_key(resources)
@@ -106,12 +110,28 @@ class GlyphReader:
         _FORKED = (self, list(pending.values()))
         self._document  # parse before forking, once for every worker  # noqa: B018
         try:
-            with mp.get_context("fork").Pool(workers) as pool:
-                results = pool.map(_read_in_worker, range(len(pending)), chunksize=16)
+            pool = mp.get_context("fork").Pool(workers)  # the workers are forked here
         finally:
             _FORKED = None
-        self._shared.update(zip(pending, results, strict=True))
-        remember_all(list(zip(pending, results, strict=True)))  # one file, not one a form
+        reading = pool.map_async(_read_in_worker, range(len(pending)), chunksize=16)
+        self._reading = (pool, reading, list(pending))  # collected when first needed
+
+    def finish(self) -> None:
+        """Take what the workers read (waiting for them if need be), or stop them."""
+        if self._reading is None:
+            return
+        pool, reading, keys = self._reading
+        self._reading = None
+        try:
+            results = reading.get()
+        except Exception:  # noqa: BLE001 (a worker's failure: read here, on demand)
+            results = None
+        finally:
+            pool.terminate()
+            pool.join()
+        if results is not None:
+            self._shared.update(zip(keys, results, strict=True))
+            remember_all(list(zip(keys, results, strict=True)))  # one file, not one a form
 
     def _content(self, target: pikepdf.Object | pikepdf.Page) -> tuple[bytes, bool]:
         """The digest of a content stream, and whether it shows text (``BT``): each form

@@ -63,6 +63,7 @@ def check_file(
         promise = replace(promise, fond_perdu_mm=entry.bleed_mm)
     doc = Document(entry.path, data, promise, {} if shared is None else shared)
     try:
+        doc.start_reading_glyphs()
         findings = _manifest_match(doc, entry)
         for check in checks_for(promise):
             findings += check(doc)
