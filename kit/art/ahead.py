@@ -1,11 +1,13 @@
 """Card pictures composed in a forked process while the main process fits and draws the cards.
 
-Composing a generated picture is about half the time of drawing a card. The cards are drawn
-in deck order by the main process; from the moment the deck is known, a forked process
-composes the pictures the cache lacks, from the last card backwards, and keeps each one in the
-picture cache (``art_cache``). The main process replays what it finds there and composes the
-rest itself, as without the fork: the two meet in the middle, and the fork stops when it
-reaches a picture that is already there. Nothing depends on the fork finishing, or starting.
+Composing a generated picture is about half the time of drawing a card. From the moment the
+deck is known, a forked process composes the pictures the cache lacks, in drawing order, and
+keeps each one in the picture cache (``art_cache``); by the time the main process has fitted
+the texts and starts drawing, it is far ahead. The main process replays what it finds there.
+Each picture is claimed in a table shared by both processes, so that none is composed twice:
+a picture no one has claimed yet is composed by the main process itself, one the fork is
+composing is waited for (a few milliseconds). Nothing depends on the fork finishing, or
+starting: a picture the fork did not leave in the cache is composed by the main process.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from __future__ import annotations
 import io
 import multiprocessing as mp
 import os
+import time
 import weakref
 from pathlib import Path
 from typing import Any
 
-from .replay import art_cache, picture_key
+from .replay import art_cache, claim_pictures, picture_key
 
 AHEAD_FROM = 8  # fewer missing pictures than this are composed faster than a fork starts
+NICENESS = 5
+FREE, FORK, DONE, MAIN = 0, 1, 2, 3  # a picture's state in the shared table
 
 
 class PicturesAhead:
@@ -28,7 +33,7 @@ class PicturesAhead:
 
     def __init__(self, folder: Path | None, pictures: list[tuple], inks: Any) -> None:
         self._process: Any = None
-        self._stop: Any = None
+        self._index: dict[str, int] = {}
         if folder is None or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
             return
         missing: dict[str, tuple] = {}
@@ -40,30 +45,59 @@ class PicturesAhead:
             return
         context = mp.get_context("fork")
         self._stop = context.Event()
-        work = list(reversed(missing.items()))
+        self._states = context.Array("b", len(missing))  # FREE, with a lock
+        self._index = {key: index for index, key in enumerate(missing)}
+        work = list(missing.items())
         # A daemon, told to stop if the build fails before the cards: it never outlives it.
         self._process = context.Process(
-            target=_compose, args=(work, inks, folder, self._stop), daemon=True
+            target=_compose, args=(work, inks, folder, self._stop, self._states), daemon=True
         )
         self._process.start()
         weakref.finalize(self, self._stop.set)
+        claim_pictures(self.compose_here)
+
+    def compose_here(self, key: str) -> bool:
+        """Whether the main process composes this picture itself: True if no one had
+        claimed it (it is now the main process's), False once the fork has composed it."""
+        index = self._index.get(key)
+        if index is None or self._process is None:
+            return True
+        with self._states.get_lock():
+            if self._states[index] == FREE:
+                self._states[index] = MAIN
+                return True
+        while self._states[index] == FORK and self._process.is_alive():
+            time.sleep(0.0005)  # the fork is composing it: less than one picture's time
+        return self._states[index] != DONE
 
     def stop(self) -> None:
         if self._process is not None:
             self._stop.set()  # the fork ends after the picture it is composing
             self._process.join()
             self._process = None
+            claim_pictures(None)
 
 
-def _compose(work: list[tuple[str, tuple]], inks: Any, folder: Path, stop: Any) -> None:
-    """From the last picture backwards, until told to stop or the main process's pictures."""
+def _compose(
+    work: list[tuple[str, tuple]], inks: Any, folder: Path, stop: Any, states: Any
+) -> None:
+    """In drawing order, every picture no one has claimed, until told to stop."""
     from ..render.pdf import KitCanvas
     from .illustration import draw_illustration
 
+    claim_pictures(None)  # the fork composes what it claims, without asking
+    os.nice(NICENESS)  # the board's fork, on the same core, goes first
     with art_cache(folder):
-        for key, arguments in work:
-            if stop.is_set() or (folder / key).is_file():
+        for index, (_, arguments) in enumerate(work):
+            if stop.is_set():
                 return
+            with states.get_lock():
+                if states[index] != FREE:
+                    continue
+                states[index] = FORK
             scratch = KitCanvas(io.BytesIO(), inks=inks)
             scratch._code = []  # what ``replayed`` keeps
-            draw_illustration(scratch, *arguments)
+            try:
+                draw_illustration(scratch, *arguments)
+            finally:
+                states[index] = DONE  # kept in the cache, or not: the main process checks

@@ -191,7 +191,7 @@ class GlyphReader:
         return hashlib.sha256(b"".join(parts)).digest()
 
 
-PARALLEL_FROM = 64  # below this many forms, forking costs more than it saves
+PARALLEL_FROM = 16  # below this many forms, forking costs more than it saves
 _FORKED: tuple[GlyphReader, list[pikepdf.Object]] | None = None
 
 
