@@ -274,3 +274,29 @@ def test_the_deck_known_before_its_texts_is_the_deck_without_texts():
     assert len(untexted) == len(deck.fronts) > 50
     assert [replace(f, texts={}) for f in deck.fronts] == [replace(f, texts={}) for f in untexted]
     assert untexted_deck(kit).backs == deck.backs
+
+
+def test_a_picture_is_composed_by_one_process_only(tmp_path):
+    import time
+
+    from kit.art.ahead import PicturesAhead
+    from kit.art.replay import picture_key
+    from kit.layout.geometry import Box
+    from kit.render.inks import Inks
+
+    inks, box = Inks(), Box(0, 0, 200, 120)
+    pictures = [(box, f"carte-{n}", "#2E7D32", (), (), ()) for n in range(40)]
+    folder = tmp_path / "art"
+    ahead = PicturesAhead(folder, pictures, inks)
+    keys = [picture_key(inks, p) for p in pictures]
+    here = {key for key in keys[-5:] if ahead.compose_here(key)}  # the main process's
+    assert here  # the fork, drawing from the first, was not there yet
+    deadline = time.monotonic() + 60
+    while len(set(folder.glob("*"))) < len(keys) - len(here) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    waited = [ahead.compose_here(key) for key in keys[:5]]  # the fork's: never composed here
+    ahead.stop()
+    kept = {p.name for p in folder.iterdir()}
+    assert waited == [False] * 5
+    assert here.isdisjoint(kept)  # what the main process claimed, the fork left alone
+    assert here | kept == set(keys)  # and every other picture, the fork composed and kept
