@@ -142,6 +142,9 @@ def parse_yaml(text: str, name: str) -> Document:
     return document
 
 
+_NULL_KEY = (
+    "clé vide : « ~ », « null » ou rien ne nomment pas une clé ; écrivez son nom avant « : »"
+)
 _TOO_DEEP = (
     f"structure trop imbriquée (plus de {MAX_DEPTH} niveaux) ou alias « * » qui se contient "
     "lui-même"
@@ -207,7 +210,10 @@ def _construct_mapping(node: MappingNode, path: YamlPath, yaml, doc: Document, p
             problems.append(Problem(doc.file, key_line, format_path(path), message))
             continue
         key = _scalar(key_node, path, yaml, doc, problems)
-        key = str(key) if not isinstance(key, str) else key
+        if key is None:
+            problems.append(Problem(doc.file, key_line, format_path(path), _NULL_KEY))
+            continue
+        key = key if isinstance(key, str) else str(key_node.value)  # as written: 12, true
         if not key.strip() or key != " ".join(key.split()):
             message = (
                 f"clé invalide « {' '.join(key.split())} » : une clé est un mot, sur une ligne"

@@ -130,6 +130,13 @@ CASES = [
          f"{T}:{{line}}: clé invalide : une clé est un simple mot suivi de « : »"),
     Case("cle-sur-deux-lignes", T, "population: 18450", 'population: 18450\n"super\\nficie": 3',
          f"{T}:{{line}}: clé invalide « super ficie » : une clé est un mot, sur une ligne", offset=1),
+    Case("cle-nulle", T, "population: 18450", "population: 18450\n~: 3",
+         f"{T}:{{line}}: clé vide : « ~ », « null » ou rien ne nomment pas une clé ; écrivez son "
+         "nom avant « : »", offset=1),
+    Case("cle-booleenne", T, "population: 18450", "population: 18450\ntrue: 3",
+         f"{T}:{{line}}: true: clé inconnue « true » (clés possibles : acteurs, cartes_locales, "
+         "chef_lieu, communes, couleur, energie, evenements, logo, nom, nom_court, population, "
+         "projets, secteurs, superficie_km2, type)", offset=1),
     Case("texte-sur-deux-lignes-au-lieu-d-un-nombre", T, "population: 18450", 'population: "18\\n450"',
          f"{T}:{{line}}: population: doit être un nombre entier (trouvé : le texte « 18 450 »)"),
     # missing keys
