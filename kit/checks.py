@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from .colours import MIN_TEXT_CONTRAST, contrast_ratio
 from .errors import InputErrors, Problem
+from .fonts import lacking_message, missing_characters
 from .icons import icon_exists, unknown_icon_message
 from .images import ImageProblem, inside_project, is_file_reference, resolve_user_file
-from .load import Document
+from .load import Document, YamlPath
 from .local_cards import merge_local_cards
 from .model import CARD_FORMATS_MM
 from .sources import Sources
@@ -43,6 +46,8 @@ def validate_sources(sources: Sources) -> Sources:
         problems += _family_checks(sources.families)
         problems += _contrast_checks(sources)
         problems += _logo_problems(sources.territory, sources.project)
+        for document in (sources.referentiel, sources.scenarios, sources.roles, sources.territory):
+            problems += _glyph_problems(document)
     if problems or merge_problems:
         raise InputErrors(problems + merge_problems)
     return sources
@@ -222,3 +227,30 @@ def _contrast_checks(sources: Sources) -> list[Problem]:
                 )
             )
     return problems
+
+
+_NOT_PRINTED = frozenset({"id", "logo", "illustration", "pictogramme", "cartes_locales", "couleur"})
+
+
+def _glyph_problems(doc: Document) -> list[Problem]:
+    """Characters the font cannot draw, on the line that holds them (drawing would only
+    name the card, or the board, that prints them)."""
+    problems = []
+    for path, text in _printed_texts(doc.data, ()):
+        missing = missing_characters(text)
+        if missing:
+            fix = "remplacez-le" if len(missing) == 1 else "remplacez-les"
+            problems.append(doc.problem(path, f"{lacking_message(missing)} : {fix}"))
+    return problems
+
+
+def _printed_texts(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _NOT_PRINTED:  # names of files, icons and colours
+                yield from _printed_texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _printed_texts(item, (*path, index))

@@ -63,5 +63,11 @@ def check_glyphs(label: str, texts: dict[str, str] | list[str], font: str = REGU
     for text in values:
         missing = missing_characters(text, font)
         if missing:
-            shown = ", ".join(f"« {ch} » (U+{ord(ch):04X})" for ch in missing)
-            raise CardError(label, f"la police {FAMILY} ne contient pas le caractère {shown}")
+            raise CardError(label, lacking_message(missing))
+
+
+def lacking_message(missing: list[str]) -> str:
+    """« la police SourceSans ne contient pas le caractère « ☃ » (U+2603) »."""
+    shown = ", ".join(f"« {ch} » (U+{ord(ch):04X})" for ch in missing)
+    what = "le caractère" if len(missing) == 1 else "les caractères"
+    return f"la police {FAMILY} ne contient pas {what} {shown}"

@@ -3,19 +3,33 @@
 import pytest
 
 from kit.build import build
-from kit.errors import CardError
+from kit.errors import CardError, InputErrors
 from test_errors import build_args, error_lines, run_cli
 
 
-def test_a_character_missing_from_the_font_names_the_card_and_the_character(project):
+def test_a_character_missing_from_the_font_names_its_file_and_line(project):
     ref = project / "referentiel.yaml"
     text = ref.read_text(encoding="utf-8")
     start = text.index('question: "', text.index("id: engagement-2")) + len('question: "')
     ref.write_text(text[:start] + "☃ " + text[start:], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    with pytest.raises(InputErrors) as error:
+        build(project, output_root=project / "output")
+    assert error.value.lines() == [
+        f"referentiel.yaml:{line}: axes[1].balises[2].jeu.question: la police SourceSans ne "
+        "contient pas le caractère « ☃ » (U+2603) : remplacez-le"
+    ]
+
+
+def test_a_character_missing_from_a_card_template_names_the_card(project):
+    family = project / "cards" / "balise.yaml"
+    text = family.read_text(encoding="utf-8")
+    family.write_text(text.replace('titre: "{{ balise.titre }}"', 'titre: "☃ {{ balise.titre }}"'))
     with pytest.raises(CardError) as error:
         build(project, output_root=project / "output")
     assert str(error.value) == (
-        "carte balise « engagement-2 » : la police SourceSans ne contient pas le caractère « ☃ » (U+2603)"
+        "carte balise « engagement-1 » : la police SourceSans ne contient pas le caractère « ☃ » "
+        "(U+2603)"
     )
 
 

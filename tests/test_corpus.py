@@ -218,11 +218,11 @@ CASES = [
                 "taille imprimée suffisent"),
     # fonts without the needed glyphs
     Case("emoji-dans-un-titre", S, SCENARIO_1, 'titre: "Un appel à projets 🎉"',
-         "carte scénario « appel-a-projets-regional » : la police SourceSans ne contient pas le "
-         "caractère « 🎉 » (U+1F389)"),
+         f"{S}:{{line}}: scenarios[1].titre: la police SourceSans ne contient pas le caractère "
+         "« 🎉 » (U+1F389) : remplacez-le"),
     Case("nom-de-territoire-en-chinois", T, 'nom_court: "Val de Sorne"', 'nom_court: "索恩河谷"',
-         "dos « scenario » : la police SourceSans ne contient pas le caractère « 恩 » (U+6069), "
-         "« 河 » (U+6CB3), « 索 » (U+7D22), « 谷 » (U+8C37)"),
+         f"{T}:{{line}}: nom_court: la police SourceSans ne contient pas les caractères « 恩 » "
+         "(U+6069), « 河 » (U+6CB3), « 索 » (U+7D22), « 谷 » (U+8C37) : remplacez-les"),
     # territories with missing fields
     Case("champ-du-territoire-manquant", T, 'nom_court: "Val de Sorne"\n', "",
          f"{T}:{{anchor}}: champ obligatoire « nom_court » manquant", anchor="\nnom: "),
