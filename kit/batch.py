@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputErrors, MakekitError, Problem
+from .processes import quiet_child
 
 _TERRITORY_KEY = re.compile(r"^nom_court\s*:", re.MULTILINE)
 _SHORT_NAME = re.compile(r"^nom_court\s*:\s*[\"']?(.*?)[\"']?\s*(?:#.*)?$", re.MULTILINE)
@@ -63,7 +64,7 @@ def build_many(territories: list[Path], jobs: int | None = None, **options) -> I
     territories, clashes = _one_per_folder(territories)
     yield from clashes
     workers = max(1, min(len(territories), jobs or os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=quiet_child) as pool:
         futures = [pool.submit(build_one, t, **options) for t in territories]
         for future in as_completed(futures):
             yield future.result()

@@ -305,6 +305,9 @@ def main() -> None:
         click.echo(error.summary(), err=True)
         sys.exit(1)
     except click.exceptions.Abort:
+        from .processes import stop_children  # the forks of an interrupted build
+
+        stop_children()
         click.echo("Interrompu.", err=True)
         sys.exit(130)
     except click.UsageError as error:

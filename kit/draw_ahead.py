@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .preflight_ahead import PreflightAhead
+from .processes import quiet_child
 from .store import OutputStore, PreflightMemory
 from .write import Output
 
@@ -110,6 +111,7 @@ class DrawAhead:
 def _draw(
     makes: list[Make], folder: Path, send: Connection, memory: PreflightMemory, listing: Listing
 ) -> None:
+    quiet_child()
     drawn: list[Output] = []
     try:
         for make in makes:

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from .processes import quiet_child
 from .write import Output
 
 
@@ -66,6 +67,7 @@ class PreflightAhead:
 
 
 def _check(folder: Path, send: Connection, glyphs: Path | None) -> None:
+    quiet_child()
     try:
         from .preflight import check_kit
         from .preflight.glyphs import glyph_cache

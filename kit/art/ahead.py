@@ -20,6 +20,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
+from ..processes import quiet_child
 from .replay import art_cache, claim_pictures, picture_key
 
 AHEAD_FROM = 8  # fewer missing pictures than this are composed faster than a fork starts
@@ -85,6 +86,7 @@ def _compose(
     from ..render.pdf import KitCanvas
     from .illustration import draw_illustration
 
+    quiet_child()
     claim_pictures(None)  # the fork composes what it claims, without asking
     os.nice(NICENESS)  # the board's fork, on the same core, goes first
     with art_cache(folder):

@@ -30,6 +30,7 @@ from pdfminer.psexceptions import PSException
 from pdfminer.psparser import LIT
 from pdfminer.utils import MATRIX_IDENTITY
 
+from ..processes import quiet_child
 from .glyph_boxes import Glyph, GlyphDevice, Glyphs
 from .glyph_store import glyph_cache, recall, remember, remember_all
 
@@ -110,7 +111,7 @@ class GlyphReader:
         _FORKED = (self, list(pending.values()))
         self._document  # parse before forking, once for every worker  # noqa: B018
         try:
-            pool = mp.get_context("fork").Pool(workers)  # the workers are forked here
+            pool = mp.get_context("fork").Pool(workers, quiet_child)  # forked here
         finally:
             _FORKED = None
         reading = pool.map_async(_read_in_worker, range(len(pending)), chunksize=16)

@@ -1,0 +1,34 @@
+"""What every process makekit forks does first, and what the command does on Ctrl-C."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing as mp
+import os
+import signal
+import sys
+
+_PR_SET_PDEATHSIG = 1
+
+
+def quiet_child() -> None:
+    """Ctrl-C reaches every process of the terminal's group; only the main process answers
+    it (« Interrompu. ») and stops the others, which ignore it rather than print a traceback
+    each. On Linux a child also ends with its parent: the glyph readers of a check that is
+    stopped do not linger, writing to a pipe no one reads."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        parent = os.getppid()
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent ended before the call
+            os._exit(0)
+
+
+def stop_children() -> None:
+    """The processes still working for an interrupted build: stopped, not waited for."""
+    for child in mp.active_children():
+        child.terminate()
+    for child in mp.active_children():
+        child.join(timeout=5)
