@@ -5,17 +5,16 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .cache import build_key, cache_root, kept_kit, remember_kit
-from .errors import InputErrors, PreflightError, Problem
+from .errors import PreflightError
 from .write import Output
 
 if TYPE_CHECKING:
-    from .model import Kit
     from .preflight_ahead import PreflightAhead
     from .store import PreflightMemory
 
@@ -23,7 +22,6 @@ Report = Callable[[str], None]
 DEFAULT_PROFILE = "a4-recto-verso"  # kit.sources.DEFAULT_PROFILE, without loading YAML readers
 NOT_IN_KEY = ("project", "output_root", "report", "cache")  # build() arguments that do not
 # change the kit; every other one (and any added later) is part of the cache key
-MAX_TABLES = 20  # 160 players at most: beyond, a workshop needs several facilitators' kits
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,27 @@ def build(
     key = build_key(project, output_root, options)
     if cache and (kept := kept_result(project, output_root, key, started)) is not None:
         return kept
+    from .processes import forks_stopped_on_failure
+
+    with forks_stopped_on_failure():  # a failed build leaves no process running, no folder
+        return _built(project, output_root, report, cache, key, started, **options)
+
+
+def _built(
+    project: Path,
+    output_root: Path | None,
+    report: Report,
+    cache: bool,
+    key: str,
+    started: float,
+    *,
+    territory: Path | None,
+    profile: str,
+    preview: bool,
+    back_offset: str | None,
+    tables: int | str,
+) -> BuildResult:
+    """The kit built, stage by stage, and written (``build()`` without the cache check)."""
     # The whole pipeline, imported only once we know the kit must be built.
     from .art.ahead import PicturesAhead
     from .art.replay import art_cache
@@ -75,6 +94,7 @@ def build(
     from .layout.board import plan_board
     from .layout.plan import card_documents, family_boxes, plan_cards
     from .model import make_kit
+    from .options import with_back_offset, workshop_tables
     from .preflight_ahead import PreflightAhead
     from .render.booklet import render_booklet
     from .render.cards import pictures_to_draw
@@ -92,7 +112,7 @@ def build(
     sources = load_sources(project, territory, profile)
     report("Vérification des données")
     sources = validate_sources(sources)  # the workshop's local cards merged in
-    kit = _with_back_offset(make_kit(sources), back_offset)
+    kit = with_back_offset(make_kit(sources), back_offset)
     kit, notices = playable_scenarios(kit, sources.territory.file)
     inks = Inks(kit.profile.icc_profile)
     art = store.root and store.root / "art"  # each card's picture composed once
@@ -142,21 +162,16 @@ def build(
         memory,
         lambda drawn: manifest(drawn, kit.profile, kit.territory["nom"], __version__, tables),
     )
-    try:  # while the board, booklet and guide draw on the other core
-        deck = with_blank_cards(compose_deck(kit, sources), kit)
-        cards_plan = plan_cards(kit, deck, tables)
-        report("Dessin des cartes")
-        with art_cache(art):
-            outputs = store.outputs(
-                "cartes",
-                (kit, deck, tables, title, name),  # the plan is made of these
-                lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
-            )
-    except BaseException:
-        rest.cancel()  # a card that does not fit, or a template error: nothing is kept
-        raise
-    finally:
-        pictures.stop()
+    deck = with_blank_cards(compose_deck(kit, sources), kit)  # meanwhile, the board...
+    cards_plan = plan_cards(kit, deck, tables)
+    report("Dessin des cartes")
+    with art_cache(art):
+        outputs = store.outputs(
+            "cartes",
+            (kit, deck, tables, title, name),  # the plan is made of these: not fingerprinted
+            lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
+        )
+    pictures.stop()
     ahead = PreflightAhead()
     cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     if not memory.passed(cards_listing) >= {o.path for o in outputs}:
@@ -271,29 +286,3 @@ def remember_result(project: Path, output_root: Path | None, key: str, result: B
         if f.name not in ("kit_dir", "outputs", "seconds", "up_to_date", "reused")
     }
     remember_kit(project, output_root, key, result.kit_dir, reported)
-
-
-def workshop_tables(value: int | str) -> int:
-    """``--tables N``: a whole number of tables, 1 to MAX_TABLES."""
-    try:
-        count = int(str(value).strip())
-    except ValueError:
-        count = 0
-    if not 1 <= count <= MAX_TABLES:
-        message = f"« {value} » : indiquez un nombre entier de tables, de 1 à {MAX_TABLES}"
-        raise InputErrors([Problem("--tables", 0, "", message)])
-    return count
-
-
-def _with_back_offset(kit: Kit, back_offset: str | None) -> Kit:
-    """``--back-offset X,Y`` replaces the profile's own offset."""
-    from .profile import parse_offset
-
-    if back_offset is None:
-        return kit
-    try:
-        offset = parse_offset(back_offset)
-    except ValueError:
-        message = f"« {back_offset} » : écrivez « X,Y » en millimètres, par exemple « 1.5,-0.5 »"
-        raise InputErrors([Problem("--back-offset", 0, "", message)]) from None
-    return replace(kit, profile=replace(kit.profile, back_offset=offset))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .preflight_ahead import PreflightAhead
-from .processes import quiet_child
+from .processes import ended, quiet_child, started
 from .store import OutputStore, PreflightMemory
 from .write import Output
 
@@ -59,6 +59,7 @@ class DrawAhead:
         self._process.start()
         send.close()
         self._queue = pending
+        started(self.cancel)
 
     def outputs(self, name: str) -> list[Output]:
         """The job's outputs: from the cache, from the fork, or drawn here."""
@@ -80,6 +81,8 @@ class DrawAhead:
             drawn = frozenset(o.path for outputs in self._drawn.values() for o in outputs)
             ahead.adopt(drawn, self._receive, self._process, self._folder)
         self._receive = None
+        self._process = self._folder = None
+        ended(self.cancel)
 
     def cancel(self) -> None:
         """The build failed: the fork is stopped and its folder removed."""
@@ -91,6 +94,8 @@ class DrawAhead:
             self._receive = None
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
+        self._process = self._folder = None
+        ended(self.cancel)
 
     def _received(self, name: str) -> list[Output] | None:
         while self._receive is not None and not self._failed and name in self._queue:

@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from .processes import quiet_child
+from .processes import ended, quiet_child, started
 from .write import Output
 
 
@@ -40,12 +40,27 @@ class PreflightAhead:
         process = context.Process(target=_check, args=(folder, send, glyphs))  # not a daemon
         process.start()
         send.close()
-        self._jobs.append((frozenset(o.path for o in outputs), receive, process, folder))
+        self._add((frozenset(o.path for o in outputs), receive, process, folder))
 
     def adopt(self, paths: frozenset[str], receive: Connection, process: Any, folder: Path) -> None:
         """A process started elsewhere (kit.draw_ahead) that will send the findings for
         ``paths`` on ``receive``; ``folder`` is removed once it has answered."""
-        self._jobs.append((paths, receive, process, folder))
+        self._add((paths, receive, process, folder))
+
+    def cancel(self) -> None:
+        """The build failed: every check still running is stopped, its folder removed."""
+        for _, receive, process, folder in self._jobs:
+            process.terminate()
+            process.join()
+            receive.close()
+            shutil.rmtree(folder, ignore_errors=True)
+        self._jobs.clear()
+        ended(self.cancel)
+
+    def _add(self, job: tuple[frozenset[str], Connection, Any, Path]) -> None:
+        if not self._jobs:
+            started(self.cancel)
+        self._jobs.append(job)
 
     def results(self) -> tuple[frozenset[str], list[Any]]:
         """The files checked ahead and their findings (waiting for them if need be)."""
@@ -63,6 +78,7 @@ class PreflightAhead:
                 checked |= paths
                 findings += found
         self._jobs.clear()
+        ended(self.cancel)
         return frozenset(checked), findings
 
 

@@ -8,6 +8,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterator
 
 _PR_SET_PDEATHSIG = 1
 
@@ -32,3 +33,32 @@ def stop_children() -> None:
         child.terminate()
     for child in mp.active_children():
         child.join(timeout=5)
+
+
+@contextlib.contextmanager
+def forks_stopped_on_failure() -> Iterator[None]:
+    """Within it, a failure (a card that does not fit, a board label too long, Ctrl-C)
+    stops every fork started inside (see ``started``) and removes its folder: nothing of a
+    failed build is left running or on disk."""
+    mark = len(_LIVE)
+    try:
+        yield
+    except BaseException:
+        for cancel in reversed(_LIVE[mark:]):
+            cancel()
+        del _LIVE[mark:]
+        raise
+
+
+def started(cancel: Callable[[], None]) -> None:
+    """A fork is running: ``cancel()`` stops it and removes what it wrote."""
+    _LIVE.append(cancel)
+
+
+def ended(cancel: Callable[[], None]) -> None:
+    """The fork ``started`` was given ``cancel`` for is over (answered, or cancelled)."""
+    if cancel in _LIVE:
+        _LIVE.remove(cancel)
+
+
+_LIVE: list[Callable[[], None]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_cache import build_refusing
 
 import kit.draw_ahead
@@ -31,24 +32,42 @@ def test_what_the_fork_drew_it_also_checked(project, monkeypatch):
     assert not (project / "output" / "val-de-sorne").exists()
 
 
-def test_a_card_error_stops_the_forks_and_leaves_no_folder(project, tmp_path, monkeypatch):
+FAILURES = {
+    # a scenario template naming a field the territory lacks: found while the cards draw
+    "scenario": ("scenarios.yaml", "ses {{ territoire.population", "ses {{ territoire.absent"),
+    # a concept too long for the board: found after the cards, while the board is collected
+    "plateau": (
+        "referentiel.yaml",
+        'concept: "L’ENGAGEMENT"',
+        'concept: "' + "ENGAGEMENT " * 40 + '"',
+    ),
+    # a logo too coarse for the print shop: found before the cards, the pictures' fork running
+    "logo": ("territoires/val-de-sorne.yaml", "nom_court:", "logo: logo.png\nnom_court:"),
+}
+
+
+@pytest.mark.parametrize("failure", sorted(FAILURES))
+def test_a_failed_build_stops_its_forks_and_leaves_no_folder(
+    project, tmp_path, monkeypatch, failure
+):
     import multiprocessing
     import tempfile
 
-    import pytest
+    from PIL import Image
 
-    from kit.errors import InputErrors
+    from kit.errors import MakekitError
 
     temporary = tmp_path / "temporaire"
     temporary.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # where the fork's folder goes
-    scenarios = project / "scenarios.yaml"
-    text = scenarios.read_text(encoding="utf-8")
-    scenarios.write_text(
-        text.replace("ses {{ territoire.population", "ses {{ territoire.absent", 1)
-    )
-    with pytest.raises(InputErrors, match="territoire.absent"):
-        build(project, output_root=project / "output")
-    assert multiprocessing.active_children() == []  # the board's fork and the pictures' fork
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # where the forks' folders go
+    Image.new("RGB", (40, 20), "#3A7D44").save(project / "logo.png")
+    name, old, new = FAILURES[failure]
+    text = (project / name).read_text(encoding="utf-8")
+    assert old in text
+    (project / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    profile = "imprimeur" if failure == "logo" else "a4-recto-verso"
+    with pytest.raises(MakekitError):
+        build(project, output_root=project / "output", profile=profile)
+    assert multiprocessing.active_children() == []  # pictures, board, cards' check
     assert list(temporary.iterdir()) == []
     assert not (project / "output").exists()

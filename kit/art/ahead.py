@@ -16,11 +16,10 @@ import io
 import multiprocessing as mp
 import os
 import time
-import weakref
 from pathlib import Path
 from typing import Any
 
-from ..processes import quiet_child
+from ..processes import ended, quiet_child, started
 from .replay import art_cache, claim_pictures, picture_key
 
 AHEAD_FROM = 8  # fewer missing pictures than this are composed faster than a fork starts
@@ -49,13 +48,13 @@ class PicturesAhead:
         self._states = context.Array("b", len(missing))  # FREE, with a lock
         self._index = {key: index for index, key in enumerate(missing)}
         work = list(missing.items())
-        # A daemon, told to stop if the build fails before the cards: it never outlives it.
+        # A daemon: stopped with the build, if it fails (see processes.py), it never outlives it.
         self._process = context.Process(
             target=_compose, args=(work, inks, folder, self._stop, self._states), daemon=True
         )
         self._process.start()
-        weakref.finalize(self, self._stop.set)
         claim_pictures(self.compose_here)
+        started(self.stop)
 
     def compose_here(self, key: str) -> bool:
         """Whether the main process composes this picture itself: True if no one had
@@ -77,6 +76,7 @@ class PicturesAhead:
             self._process.join()
             self._process = None
             claim_pictures(None)
+            ended(self.stop)
 
 
 def _compose(
