@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -229,7 +230,12 @@ def _contrast_checks(sources: Sources) -> list[Problem]:
     return problems
 
 
-_NOT_PRINTED = frozenset({"id", "logo", "illustration", "pictogramme", "cartes_locales", "couleur"})
+# Names of files, icons and colours; and the diagram labels, which no card or board prints
+# (a card template printing them is still checked when the card is drawn).
+_NOT_PRINTED = frozenset(
+    {"id", "logo", "illustration", "pictogramme", "cartes_locales", "couleur", "etiquettes"}
+)
+_TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 def _glyph_problems(doc: Document) -> list[Problem]:
@@ -237,8 +243,9 @@ def _glyph_problems(doc: Document) -> list[Problem]:
     name the card, or the board, that prints them)."""
     problems = []
     for path, text in _printed_texts(doc.data, ()):
-        missing = missing_characters(text)
-        if missing:
+        printed = _TEMPLATE_COMMENT.sub("", text)
+        missing = [char for char in missing_characters(printed) if not char.isspace()]
+        if missing:  # spaces of every kind are printed as plain spaces
             fix = "remplacez-le" if len(missing) == 1 else "remplacez-les"
             problems.append(doc.problem(path, f"{lacking_message(missing)} : {fix}"))
     return problems

@@ -1,5 +1,7 @@
 """Cards that cannot be drawn fail the build naming the card."""
 
+import threading
+
 import pytest
 
 from kit.build import build
@@ -31,6 +33,7 @@ def test_a_character_missing_from_a_card_template_names_the_card(project):
         "carte balise « engagement-1 » : la police SourceSans ne contient pas le caractère « ☃ » "
         "(U+2603)"
     )
+    assert [t.name for t in threading.enumerate() if t.name.startswith("makekit")] == []
 
 
 def replace_explanation(project, balise_id: str, text: str) -> None:
@@ -97,3 +100,16 @@ def test_no_line_of_any_card_is_wider_than_its_frame(project):
             para.wrap(inner, 10_000)
             assert max(para.getActualLineWidths0()) <= inner + 1.0, (face.key, name)
             assert para.style.fontSize >= 8.0, (face.key, name)
+
+
+def test_spaces_of_every_kind_labels_and_template_comments_are_not_refused(project):
+    ref = project / "referentiel.yaml"
+    text = ref.read_text(encoding="utf-8")
+    text = text.replace("L’engagement des habitants", "L’engagement\u2009des\thabitants", 1)
+    text = text.replace('etiquettes: ["La CONFIANCE"', 'etiquettes: ["La CONFIANCE ☃"', 1)
+    ref.write_text(text, encoding="utf-8")
+    scenarios = project / "scenarios.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    scenarios.write_text(text.replace("dossier commun", "dossier {# ☃ #}commun", 1))
+    result = build(project, output_root=project / "output")
+    assert any(o.component == "cartes" for o in result.outputs)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import zlib
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from reportlab import rl_config
@@ -65,25 +67,24 @@ class KitCanvas(Canvas):
         finally:
             self._preamble = preamble
         form, data = self._doc.idToObject[xObjectName(name)], text.encode("ascii")
-        if form.compression and not rl_config.useA85:
-            form.Contents = _DeflatedStream(self._compressor().submit(zlib.compress, data))
+        pool = getattr(self, "_pool", None)
+        if pool is not None and form.compression and not rl_config.useA85:
+            form.Contents = _DeflatedStream(pool.submit(zlib.compress, data))
         else:
             form.stream = data
         return None
 
-    def _compressor(self) -> ThreadPoolExecutor:
-        """Threads compressing the forms while drawing goes on: zlib releases the GIL."""
-        if getattr(self, "_pool", None) is None:
-            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="makekit-zlib")
-        return self._pool
-
-    def save(self):
+    @contextlib.contextmanager
+    def compressing_forms(self) -> Iterator[None]:
+        """Within it, forms are compressed on two threads while drawing goes on (zlib
+        releases the GIL); the threads end with it, whatever happens, before the build
+        forks again."""
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="makekit-zlib")
         try:
-            super().save()
+            yield
         finally:
-            if getattr(self, "_pool", None) is not None:
-                self._pool.shutdown()  # no thread outlives the drawing (the build forks later)
-                self._pool = None
+            self._pool.shutdown()  # the streams not formatted yet are compressed by now
+            self._pool = None
 
 
 class _DeflatedStream(PDFStream):

@@ -26,12 +26,8 @@ def render_cards(
     buffer = io.BytesIO()
     first = document.sheets[0].size
     canvas = new_canvas(buffer, first, f"{game_title} — cartes", kit.territory["nom"], inks)
-    for face in deck.fronts:
-        if face.key in document.keys:
-            draw_face_form(canvas, face, plan.boxes[face.family], plan.fitted[face.key])
-    for key, back in deck.backs.items():
-        if "dos-" + key in document.keys:
-            draw_back_form(canvas, back, plan.boxes[plan.back_family[key]], game_title)
+    with canvas.compressing_forms():
+        _draw_forms(canvas, deck, plan, document, game_title)
     corners = _corner_radii(kit, deck, plan) if kit.profile.imposition != "carte" else {}
     total = len(document.sheets)
     for sheet in document.sheets:
@@ -44,6 +40,16 @@ def render_cards(
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _draw_forms(canvas, deck: Deck, plan: CardsPlan, document: CardsDocument, title: str) -> None:
+    """Each card of the document, once."""
+    for face in deck.fronts:
+        if face.key in document.keys:
+            draw_face_form(canvas, face, plan.boxes[face.family], plan.fitted[face.key])
+    for key, back in deck.backs.items():
+        if "dos-" + key in document.keys:
+            draw_back_form(canvas, back, plan.boxes[plan.back_family[key]], title)
 
 
 def _draw_sheet(canvas, kit: Kit, sheet: SheetPlan, total: int, game_title: str) -> None:
