@@ -47,7 +47,8 @@ def validate_sources(sources: Sources) -> Sources:
         problems += _family_checks(sources.families)
         problems += _contrast_checks(sources)
         problems += _logo_problems(sources.territory, sources.project)
-        for document in (sources.referentiel, sources.scenarios, sources.roles, sources.territory):
+        printed = (sources.referentiel, sources.scenarios, sources.roles, sources.territory)
+        for document in (*printed, *sources.families.values()):  # and the cards' templates
             problems += _glyph_problems(document)
     if problems or merge_problems:
         raise InputErrors(problems + merge_problems)

@@ -23,7 +23,23 @@ def test_a_character_missing_from_the_font_names_its_file_and_line(project):
     ]
 
 
-def test_a_character_missing_from_a_card_template_names_the_card(project):
+def test_a_character_missing_from_a_card_template_names_its_line(project):
+    family = project / "cards" / "balise.yaml"
+    text = family.read_text(encoding="utf-8")
+    family.write_text(text.replace('titre: "{{ balise.titre }}"', 'titre: "☃ {{ balise.titre }}"'))
+    line = text[: text.index('titre: "{{ balise.titre }}"')].count("\n") + 1
+    with pytest.raises(InputErrors) as error:
+        build(project, output_root=project / "output")
+    assert error.value.lines() == [
+        f"cards/balise.yaml:{line}: textes.titre: la police SourceSans ne contient pas le "
+        "caractère « ☃ » (U+2603) : remplacez-le"
+    ]
+
+
+def test_a_character_drawn_from_elsewhere_still_names_the_card(project, monkeypatch):
+    import kit.checks
+
+    monkeypatch.setattr(kit.checks, "_glyph_problems", lambda document: [])  # as if unseen
     family = project / "cards" / "balise.yaml"
     text = family.read_text(encoding="utf-8")
     family.write_text(text.replace('titre: "{{ balise.titre }}"', 'titre: "☃ {{ balise.titre }}"'))
