@@ -101,5 +101,7 @@ def _compose(
             scratch._code = []  # what ``replayed`` keeps
             try:
                 draw_illustration(scratch, *arguments)
+            except Exception:  # noqa: BLE001 (the main process composes it, and says why)
+                return
             finally:
                 states[index] = DONE  # kept in the cache, or not: the main process checks
