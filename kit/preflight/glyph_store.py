@@ -127,10 +127,15 @@ def _pack_index(pack: Path) -> dict[str, list[int]]:
 
 
 def _pack_data(pack: Path) -> bytes:
-    if pack not in _PACK_DATA:
-        _PACK_DATA.clear()  # one pack in memory at a time: a deck's is some 15 MB
-        _PACK_DATA[pack] = pack.read_bytes()
-    return _PACK_DATA[pack]
+    """A pack's bytes, the two last used kept in memory (a deck's is some 15 MB): a build
+    after a small change reads most forms from the first build's pack, a few from later ones."""
+    data = _PACK_DATA.pop(pack, None)
+    if data is None:
+        if len(_PACK_DATA) >= 2:
+            del _PACK_DATA[next(iter(_PACK_DATA))]  # the least recently used
+        data = pack.read_bytes()
+    _PACK_DATA[pack] = data  # now the most recently used
+    return data
 
 
 _PACKS: dict[Path, tuple[int, dict[str, tuple[Path, list[int]]]]] = {}
