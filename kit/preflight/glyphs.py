@@ -94,11 +94,12 @@ class GlyphReader:
         return kept is not None
 
     def prefetch_forms(self, forms: list[tuple[pikepdf.Object, pikepdf.Object | None]]) -> None:
-        """Read the text of many forms at once, on every core: a 1,000-card deck has 1,000
-        forms. The workers are forked, so they inherit the PDF as qpdf and pdfminer read it,
-        and are sent only each form's place in the list."""
+        """Start reading the text of many forms at once, on every core (a 1,000-card deck
+        has 1,000 forms); ``finish()``, called by the first read, takes the results. The
+        workers are forked, so they inherit the PDF as qpdf and pdfminer read it, and are
+        sent only each form's place in the list."""
         if self._reading is not None:
-            return  # read already, from the start of the checks
+            return  # being read already
         pending: dict[bytes, pikepdf.Object] = {}
         for form, resources in forms:
             key = self._content(form)[0] + self._fonts_key(resources)

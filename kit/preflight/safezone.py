@@ -35,9 +35,6 @@ class _SafeZone:
         self.pages: list[int] = []
 
     def run(self) -> list[Finding]:
-        self.doc.glyphs.prefetch_forms(
-            [(use.form, use.resources) for uses in self.doc.uses for _, use in uses.cards]
-        )
         findings: list[Finding] = []
         for index, (page, uses) in enumerate(zip(self.doc.pdf.pages, self.doc.uses, strict=True)):
             if uses.cards:
