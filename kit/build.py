@@ -15,6 +15,7 @@ from .errors import PreflightError
 from .write import Output
 
 if TYPE_CHECKING:
+    from .companion import Companion
     from .preflight_ahead import PreflightAhead
     from .store import PreflightMemory
 
@@ -74,6 +75,9 @@ def _built(
     tables: int | str,
 ) -> BuildResult:
     """The kit built, stage by stage, and written (``build()`` without the cache check)."""
+    from .companion import BOARD_CHECK, Companion
+
+    companion = Companion()  # imports the preflight's libraries on the other core, meanwhile
     # The whole pipeline, imported only once we know the kit must be built.
     from .art.ahead import PicturesAhead
     from .art.replay import art_cache
@@ -81,7 +85,6 @@ def _built(
         board_outputs,
         calibration_outputs,
         card_outputs,
-        combined,
         facilitator_outputs,
         print_shop_ready,
     )
@@ -161,7 +164,9 @@ def _built(
     rest.start(
         memory,
         lambda drawn: manifest(drawn, kit.profile, kit.territory["nom"], __version__, tables),
+        companion,
     )
+    companion.release(BOARD_CHECK)  # the board's fork asks on it, if it was started
     deck = with_blank_cards(compose_deck(kit, sources), kit)  # meanwhile, the board...
     cards_plan = plan_cards(kit, deck, tables)
     report("Dessin des cartes")
@@ -172,7 +177,7 @@ def _built(
             lambda: ready(card_outputs(kit, deck, cards_plan, title, inks, name)),
         )
     pictures.stop()
-    ahead = PreflightAhead()
+    ahead = PreflightAhead(companion)
     cards_listing = manifest(outputs, kit.profile, kit.territory["nom"], __version__, tables)
     if not memory.passed(cards_listing) >= {o.path for o in outputs}:
         ahead.start(outputs, cards_listing, memory.glyphs)  # on the other core, meanwhile
@@ -188,7 +193,7 @@ def _built(
         outputs += store.outputs(
             "kit-complet",
             (parts, name, whole_kit),
-            lambda: [combined(outputs, f"{name}-kit-complet.pdf", whole_kit)],
+            lambda: [merged_kit(companion, outputs, f"{name}-kit-complet.pdf", whole_kit)],
         )
     if preview:
         report("Aperçu")
@@ -226,6 +231,7 @@ def _built(
     write_kit(
         outputs, kit_dir, listing, lambda staged: preflight_or_fail(staged, merged, memory, ahead)
     )
+    companion.finish()
     result = BuildResult(
         kit_dir,
         tuple(outputs),
@@ -250,19 +256,33 @@ def preflight_or_fail(
 ) -> None:
     """The kit's own preflight (`makekit check`): a kit that fails it is not delivered.
     A file that passed it before, byte for byte under the same promise, is not checked again."""
-    from .preflight import ERROR, check_kit  # pdfminer is loaded only once a kit is written
-    from .preflight.glyphs import glyph_cache
+    from .companion import check_folder
+    from .preflight.findings import ERROR
 
     listing = (kit_dir / "manifest.json").read_bytes()
     passed = memory.passed(listing) if memory is not None else frozenset()
     checked, findings = ahead.results() if ahead is not None else (frozenset(), [])
-    with glyph_cache(memory.glyphs if memory is not None else None):
-        findings += check_kit(kit_dir, skip | passed | checked)
+    if _listed(listing) - (skip | passed | checked):  # pdfminer loaded only if need be
+        findings += check_folder(kit_dir, skip | passed | checked, memory and memory.glyphs)
     errors = [f for f in findings if f.level == ERROR]
     if errors:
         raise PreflightError(errors)
     if memory is not None:
         memory.remember(listing)
+
+
+def _listed(listing: bytes) -> set[str]:
+    import json
+
+    return {entry["path"] for entry in json.loads(listing)["files"]}
+
+
+def merged_kit(companion: Companion, parts: list[Output], path: str, title: str) -> Output:
+    """The combined PDF, merged by the companion (pikepdf loaded there) or else here."""
+    from .companion import MERGE, merge
+
+    merged = companion.answer(MERGE, "merge", parts, path, title)
+    return merged if merged is not None else merge(parts, path, title)
 
 
 def kept_result(

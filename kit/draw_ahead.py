@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from .companion import BOARD_CHECK, Companion, check_folder
 from .preflight_ahead import PreflightAhead
 from .processes import ended, quiet_child, started
 from .store import OutputStore, PreflightMemory
@@ -45,8 +46,11 @@ class DrawAhead:
         key, kept = self._store.lookup(name, parts)
         self._jobs[name] = (key, kept, make)
 
-    def start(self, memory: PreflightMemory, listing: Listing) -> None:
-        """Fork the process drawing every job the cache does not hold (if it pays)."""
+    def start(
+        self, memory: PreflightMemory, listing: Listing, companion: Companion | None = None
+    ) -> None:
+        """Fork the process drawing every job the cache does not hold (if it pays); it has
+        the companion check what it drew, if there is one."""
         pending = [name for name, (_, kept, _) in self._jobs.items() if kept is None]
         if not pending or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
             return
@@ -54,7 +58,7 @@ class DrawAhead:
         context = mp.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         makes = [self._jobs[name][2] for name in pending]
-        arguments = (makes, self._folder, send, memory, listing)
+        arguments = (makes, self._folder, send, memory, listing, companion)
         self._process = context.Process(target=_draw, args=arguments)  # not a daemon
         self._process.start()
         send.close()
@@ -114,7 +118,12 @@ class DrawAhead:
 
 
 def _draw(
-    makes: list[Make], folder: Path, send: Connection, memory: PreflightMemory, listing: Listing
+    makes: list[Make],
+    folder: Path,
+    send: Connection,
+    memory: PreflightMemory,
+    listing: Listing,
+    companion: Companion | None,
 ) -> None:
     quiet_child()
     drawn: list[Output] = []
@@ -126,19 +135,22 @@ def _draw(
                 (folder / output.path).write_bytes(output.data)
             send.send([(o.path, o.component, o.pages, o.bleed_mm) for o in outputs])
             drawn += outputs
-        send.send(_checked(drawn, folder, memory, listing))
+        send.send(_checked(drawn, folder, memory, listing, companion))
     except Exception:
         send.send(None)  # drawn, or checked, in the main process instead
     finally:
         send.close()
 
 
-def _checked(drawn: list[Output], folder: Path, memory: PreflightMemory, listing: Listing) -> list:
-    from .preflight import check_kit
-    from .preflight.glyphs import glyph_cache
-
+def _checked(
+    drawn: list[Output],
+    folder: Path,
+    memory: PreflightMemory,
+    listing: Listing,
+    companion: Companion | None,
+) -> list:
     manifest = listing(drawn)
     (folder / "manifest.json").write_bytes(manifest)
     passed = memory.passed(manifest)
-    with glyph_cache(memory.glyphs):
-        return check_kit(folder, passed)
+    found = companion and companion.answer(BOARD_CHECK, "check", folder, passed, memory.glyphs)
+    return found if found is not None else check_folder(folder, passed, memory.glyphs)

@@ -17,13 +17,15 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from .companion import CARDS_CHECK, Companion, answer_on, check_folder
 from .processes import ended, quiet_child, started
 from .write import Output
 
 
 class PreflightAhead:
-    def __init__(self) -> None:
+    def __init__(self, companion: Companion | None = None) -> None:
         self._jobs: list[tuple[frozenset[str], Connection, Any, Path]] = []
+        self._companion = companion  # checks them, if it can, with its libraries loaded
 
     def start(self, outputs: list[Output], listing: bytes, glyphs: Path | None = None) -> None:
         """Check ``outputs`` (final bytes) under ``listing``, their manifest, in a fork
@@ -35,12 +37,17 @@ class PreflightAhead:
             (folder / output.path).parent.mkdir(parents=True, exist_ok=True)
             (folder / output.path).write_bytes(output.data)
         (folder / "manifest.json").write_bytes(listing)
+        paths = frozenset(o.path for o in outputs)
+        asked = self._companion and self._companion.ask(CARDS_CHECK, "check", folder, frozenset(), glyphs)
+        if asked:
+            self._add((paths, asked, None, folder))
+            return
         context = mp.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_check, args=(folder, send, glyphs))  # not a daemon
         process.start()
         send.close()
-        self._add((frozenset(o.path for o in outputs), receive, process, folder))
+        self._add((paths, receive, process, folder))
 
     def adopt(self, paths: frozenset[str], receive: Connection, process: Any, folder: Path) -> None:
         """A process started elsewhere (kit.draw_ahead) that will send the findings for
@@ -50,8 +57,9 @@ class PreflightAhead:
     def cancel(self) -> None:
         """The build failed: every check still running is stopped, its folder removed."""
         for _, receive, process, folder in self._jobs:
-            process.terminate()
-            process.join()
+            if process is not None:
+                process.terminate()
+                process.join()
             receive.close()
             shutil.rmtree(folder, ignore_errors=True)
         self._jobs.clear()
@@ -66,13 +74,10 @@ class PreflightAhead:
         """The files checked ahead and their findings (waiting for them if need be)."""
         checked: set[str] = set()
         findings: list[Any] = []
-        for paths, receive, process, folder in self._jobs:
-            try:
-                found = receive.recv()
-            except (EOFError, OSError):
-                found = None
-            process.join()
-            receive.close()
+        for paths, connection, process, folder in self._jobs:
+            found = answer_on(connection)
+            if process is not None:
+                process.join()
             shutil.rmtree(folder, ignore_errors=True)
             if found is not None:
                 checked |= paths
@@ -85,11 +90,7 @@ class PreflightAhead:
 def _check(folder: Path, send: Connection, glyphs: Path | None) -> None:
     quiet_child()
     try:
-        from .preflight import check_kit
-        from .preflight.glyphs import glyph_cache
-
-        with glyph_cache(glyphs):
-            send.send(check_kit(folder))
+        send.send(check_folder(folder, frozenset(), glyphs))
     except Exception:
         send.send(None)  # checked again at write time
     finally:

@@ -8,8 +8,9 @@ the glyphs for the safe-zone check.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .findings import ERROR, OK, WARNING, Finding, counts, format_table, summary
-from .run import check_file, check_kit, checks_for
 from .spec import Promise
 
 __all__ = [
@@ -25,3 +26,13 @@ __all__ = [
     "format_table",
     "summary",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The checks and their libraries are loaded on first use: ``kit.preflight.findings``
+    alone (what a build needs to read findings) loads neither pikepdf nor pdfminer."""
+    if name in ("check_file", "check_kit", "checks_for"):
+        from . import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,158 @@
+"""The companion: a process forked at the very start of a build that checks and merges PDFs.
+
+A cold build spends its first half-second importing libraries, on one core. The companion is
+forked before that, so that it imports the preflight's libraries (pikepdf, pdfminer) on the
+other core meanwhile; the main process then never imports them. Later, each job is sent to
+it on a channel of its own: the board's fork sends the files it drew to check, the main
+process the cards to check and the parts of the combined PDF. The companion runs each job in
+a child it forks (so that jobs overlap), which answers on the job's channel.
+
+Nothing depends on it: a job it cannot answer (no second core, the companion gone, a job
+that fails) gets ``None``, and the caller does the work itself, as it would without it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from .processes import ended, quiet_child, started
+from .write import Output
+
+# One request and one answer on each channel, from the process named:
+BOARD_CHECK = "plateau"  # the board's fork (kit.draw_ahead): its files' findings
+CARDS_CHECK = "cartes"  # the main process (kit.preflight_ahead): the cards' findings
+MERGE = "assemblage"  # the main process: the combined PDF
+CHANNELS = (BOARD_CHECK, CARDS_CHECK, MERGE)
+
+
+class Companion:
+    def __init__(self) -> None:
+        self._process: Any = None
+        self._channels: dict[str, Connection] = {}
+        if (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+            return
+        context = mp.get_context("fork")
+        pairs = {name: context.Pipe() for name in CHANNELS}
+        served = {name: theirs for name, (_, theirs) in pairs.items()}
+        self._process = context.Process(target=_serve, args=(served,))  # not a daemon: it forks
+        self._process.start()
+        for theirs in served.values():
+            theirs.close()
+        self._channels = {name: ours for name, (ours, _) in pairs.items()}
+        started(self.stop)
+
+    def ask(self, channel: str, job: str, *arguments: Any) -> Connection | None:
+        """Send a job on its channel; its answer (``None`` if it failed) will come on the
+        connection returned, or ``None`` when there is no companion to ask."""
+        connection = self._channels.pop(channel, None)
+        if connection is None:
+            return None
+        try:
+            connection.send((job, arguments))
+        except (OSError, ValueError):
+            connection.close()
+            return None
+        return connection
+
+    def answer(self, channel: str, job: str, *arguments: Any) -> Any:
+        """The job's answer, waited for; ``None`` if the companion could not do it."""
+        connection = self.ask(channel, job, *arguments)
+        return None if connection is None else answer_on(connection)
+
+    def release(self, channel: str) -> None:
+        """This process will not use ``channel`` (the board's fork has it now, or it will not
+        be asked): the companion stops waiting for it."""
+        connection = self._channels.pop(channel, None)
+        if connection is not None:
+            connection.close()
+
+    def stop(self) -> None:
+        """Every channel closed, the companion ended (at once if the build failed: its
+        children end with it)."""
+        for channel in list(self._channels):
+            self.release(channel)
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._process = None
+        ended(self.stop)
+
+    def finish(self) -> None:
+        """The build is done with it: it ends once its last job has answered."""
+        for channel in list(self._channels):
+            self.release(channel)
+        if self._process is not None:
+            self._process.join()
+            self._process = None
+        ended(self.stop)
+
+
+def answer_on(connection: Connection) -> Any:
+    """A job's answer, ``None`` if it failed or the companion is gone."""
+    try:
+        return connection.recv()
+    except (EOFError, OSError):
+        return None
+    finally:
+        connection.close()
+
+
+def _serve(channels: dict[str, Connection]) -> None:
+    """Import the libraries, then run each job that comes in a child of its own."""
+    quiet_child()
+    from .merge import combined  # noqa: F401 (imported here once, for every child)
+    from .preflight import check_kit  # noqa: F401
+
+    context = mp.get_context("fork")
+    children = []
+    waiting = list(channels.values())
+    while waiting:
+        for connection in wait(waiting):
+            waiting.remove(connection)
+            try:
+                request = connection.recv()
+            except (EOFError, OSError):
+                connection.close()
+                continue
+            child = context.Process(target=_run, args=(connection, request))
+            child.start()
+            connection.close()  # the child answers on it
+            children.append(child)
+    for child in children:
+        child.join()
+
+
+def _run(connection: Connection, request: tuple[str, tuple]) -> None:
+    quiet_child()
+    job, arguments = request
+    try:
+        answer = JOBS[job](*arguments)
+    except Exception:  # noqa: BLE001 (the caller does it itself, and reports what fails)
+        answer = None
+    try:
+        connection.send(answer)
+    except (OSError, ValueError):
+        pass  # the caller is gone
+
+
+def check_folder(folder: Path, skip: frozenset[str], glyphs: Path | None) -> list:
+    """The preflight of a folder holding some of the kit's files and their manifest."""
+    from .preflight import check_kit
+    from .preflight.glyphs import glyph_cache
+
+    with glyph_cache(glyphs):
+        return check_kit(folder, skip)
+
+
+def merge(parts: list[Output], path: str, title: str) -> Output:
+    from .merge import combined
+
+    return combined(parts, path, title)
+
+
+JOBS = {"check": check_folder, "merge": merge}
