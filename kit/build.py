@@ -77,7 +77,9 @@ def _built(
     """The kit built, stage by stage, and written (``build()`` without the cache check)."""
     from .companion import BOARD_CHECK, Companion
 
-    companion = Companion()  # imports the preflight's libraries on the other core, meanwhile
+    # On the other core, meanwhile: the files read and checked against their schemas, and
+    # the preflight's libraries imported.
+    companion = Companion(lambda: checked_schemas(project, territory, profile))
     # The whole pipeline, imported only once we know the kit must be built.
     from .art.ahead import PicturesAhead
     from .art.replay import art_cache
@@ -114,7 +116,7 @@ def _built(
     report("Lecture des fichiers")
     sources = load_sources(project, territory, profile)
     report("Vérification des données")
-    sources = validate_sources(sources)  # the workshop's local cards merged in
+    sources = validate_sources(sources, companion.first_answer())  # local cards merged in
     kit = with_back_offset(make_kit(sources), back_offset)
     kit, notices = playable_scenarios(kit, sources.territory.file)
     inks = Inks(kit.profile.icc_profile)
@@ -269,6 +271,14 @@ def preflight_or_fail(
         raise PreflightError(errors)
     if memory is not None:
         memory.remember(listing)
+
+
+def checked_schemas(project: Path, territory: Path | None, profile: str) -> list:
+    """The problems the files' schemas find (the companion's first job)."""
+    from .sources import load_sources
+    from .validate import schema_problems
+
+    return schema_problems(load_sources(project, territory, profile))
 
 
 def _listed(listing: bytes) -> set[str]:

@@ -17,28 +17,20 @@ from .local_cards import merge_local_cards
 from .model import CARD_FORMATS_MM
 from .sources import Sources
 from .units import parse_length, to_mm
-from .validate import check_schema, unique_values
+from .validate import schema_problems, unique_values
 
 
-def validate_sources(sources: Sources) -> Sources:
+def validate_sources(sources: Sources, schema_checked: list[Problem] | None = None) -> Sources:
     """The sources with the workshop's local cards merged in; or InputErrors with every
-    problem of every file."""
-    problems = check_schema(sources.referentiel, "referentiel")
-    problems += check_schema(sources.scenarios, "scenarios")
-    problems += check_schema(sources.roles, "roles")
-    problems += check_schema(sources.territory, "territoire")
-    problems += check_schema(sources.profile, "profil")
-    for document in sources.families.values():
-        problems += check_schema(document, "famille")
+    problem of every file. ``schema_checked``: what ``schema_problems`` found, if known."""
+    problems = schema_problems(sources) if schema_checked is None else list(schema_checked)
     merge_problems: list[Problem] = []  # unknown ids are left aside: the rest is checked
     local = sources.local_cards
-    if local is not None and local.data is not None:
-        problems += check_schema(local, "cartes_locales")
-        if not problems:
-            referentiel, scenarios, merge_problems = merge_local_cards(
-                sources.referentiel, sources.scenarios, local
-            )
-            sources = replace(sources, referentiel=referentiel, scenarios=scenarios)
+    if local is not None and local.data is not None and not problems:
+        referentiel, scenarios, merge_problems = merge_local_cards(
+            sources.referentiel, sources.scenarios, local
+        )
+        sources = replace(sources, referentiel=referentiel, scenarios=scenarios)
     problems += _icc_problems(sources.profile, sources.project)
     if not problems:
         problems += _referentiel_checks(sources.referentiel, sources.project)

@@ -1,8 +1,10 @@
 """The companion: a process forked at the very start of a build that checks and merges PDFs.
 
 A cold build spends its first half-second importing libraries, on one core. The companion is
-forked before that, so that it imports the preflight's libraries (pikepdf, pdfminer) on the
-other core meanwhile; the main process then never imports them. Later, each job is sent to
+forked before that, and meanwhile, on the other core, it does a first job (the build has it
+read the project's files and check them against their schemas: the main process then never
+loads jsonschema) and imports the preflight's libraries (pikepdf, pdfminer), which the main
+process then never imports either. Later, each job is sent to
 it on a channel of its own: the board's fork sends the files it drew to check, the main
 process the cards to check and the parts of the combined PDF. The companion runs each job in
 a child it forks (so that jobs overlap), which answers on the job's channel.
@@ -13,8 +15,10 @@ that fails) gets ``None``, and the caller does the work itself, as it would with
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
+from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -23,14 +27,15 @@ from .processes import ended, quiet_child, started
 from .write import Output
 
 # One request and one answer on each channel, from the process named:
+FIRST = "premier"  # none: the answer to the job the companion was started with
 BOARD_CHECK = "plateau"  # the board's fork (kit.draw_ahead): its files' findings
 CARDS_CHECK = "cartes"  # the main process (kit.preflight_ahead): the cards' findings
 MERGE = "assemblage"  # the main process: the combined PDF
-CHANNELS = (BOARD_CHECK, CARDS_CHECK, MERGE)
+CHANNELS = (FIRST, BOARD_CHECK, CARDS_CHECK, MERGE)
 
 
 class Companion:
-    def __init__(self) -> None:
+    def __init__(self, first: Callable[[], Any] | None = None) -> None:
         self._process: Any = None
         self._channels: dict[str, Connection] = {}
         if (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
@@ -38,12 +43,19 @@ class Companion:
         context = mp.get_context("fork")
         pairs = {name: context.Pipe() for name in CHANNELS}
         served = {name: theirs for name, (_, theirs) in pairs.items()}
-        self._process = context.Process(target=_serve, args=(served,))  # not a daemon: it forks
+        self._process = context.Process(
+            target=_serve, args=(served, first)
+        )  # not a daemon: it forks
         self._process.start()
         for theirs in served.values():
             theirs.close()
         self._channels = {name: ours for name, (ours, _) in pairs.items()}
         started(self.stop)
+
+    def first_answer(self) -> Any:
+        """What the job the companion was started with returned (``None``: do it here)."""
+        connection = self._channels.pop(FIRST, None)
+        return None if connection is None else answer_on(connection)
 
     def ask(self, channel: str, job: str, *arguments: Any) -> Connection | None:
         """Send a job on its channel; its answer (``None`` if it failed) will come on the
@@ -102,9 +114,11 @@ def answer_on(connection: Connection) -> Any:
         connection.close()
 
 
-def _serve(channels: dict[str, Connection]) -> None:
-    """Import the libraries, then run each job that comes in a child of its own."""
+def _serve(channels: dict[str, Connection], first: Callable[[], Any] | None) -> None:
+    """The first job, then the libraries imported, then each job that comes run in a child
+    of its own."""
     quiet_child()
+    _run(channels.pop(FIRST), ("first", (first,)))
     from .merge import combined  # noqa: F401 (imported here once, for every child)
     from .preflight import check_kit  # noqa: F401
 
@@ -134,10 +148,9 @@ def _run(connection: Connection, request: tuple[str, tuple]) -> None:
         answer = JOBS[job](*arguments)
     except Exception:  # noqa: BLE001 (the caller does it itself, and reports what fails)
         answer = None
-    try:
+    with contextlib.suppress(OSError, ValueError):  # the caller is gone
         connection.send(answer)
-    except (OSError, ValueError):
-        pass  # the caller is gone
+    connection.close()
 
 
 def check_folder(folder: Path, skip: frozenset[str], glyphs: Path | None) -> list:
@@ -155,4 +168,8 @@ def merge(parts: list[Output], path: str, title: str) -> Output:
     return combined(parts, path, title)
 
 
-JOBS = {"check": check_folder, "merge": merge}
+def _first(job: Callable[[], Any] | None) -> Any:
+    return None if job is None else job()
+
+
+JOBS = {"first": _first, "check": check_folder, "merge": merge}

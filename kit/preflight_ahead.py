@@ -38,7 +38,9 @@ class PreflightAhead:
             (folder / output.path).write_bytes(output.data)
         (folder / "manifest.json").write_bytes(listing)
         paths = frozenset(o.path for o in outputs)
-        asked = self._companion and self._companion.ask(CARDS_CHECK, "check", folder, frozenset(), glyphs)
+        asked = self._companion and self._companion.ask(
+            CARDS_CHECK, "check", folder, frozenset(), glyphs
+        )
         if asked:
             self._add((paths, asked, None, folder))
             return

@@ -10,15 +10,17 @@ import difflib
 import functools
 from collections.abc import Iterable
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 from ruamel.yaml import YAML
 
 from .errors import Problem
 from .load import Document, YamlPath
+
+if TYPE_CHECKING:  # jsonschema is loaded by the first schema check (see kit.companion)
+    from jsonschema import Draft202012Validator, ValidationError
+
+    from .sources import Sources
 
 TYPE_NAMES = {
     "string": "un texte",
@@ -40,6 +42,10 @@ def _schema(name: str) -> dict:
 
 @functools.cache
 def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     common = Resource.from_contents(_schema("common"), default_specification=DRAFT202012)
     registry = Registry().with_resource("common.yaml", common)
     return Draft202012Validator(_with_common_inlined(_schema(name)), registry=registry)
@@ -74,6 +80,21 @@ def check_schema(document: Document, schema_name: str) -> list[Problem]:
     problems: list[Problem] = []
     for error in _leaves(errors):
         problems.extend(_translate(error, document))
+    return problems
+
+
+def schema_problems(sources: Sources) -> list[Problem]:
+    """Every file against its JSON Schema (the companion checks them, see kit.companion)."""
+    problems = check_schema(sources.referentiel, "referentiel")
+    problems += check_schema(sources.scenarios, "scenarios")
+    problems += check_schema(sources.roles, "roles")
+    problems += check_schema(sources.territory, "territoire")
+    problems += check_schema(sources.profile, "profil")
+    for document in sources.families.values():
+        problems += check_schema(document, "famille")
+    local = sources.local_cards
+    if local is not None and local.data is not None:
+        problems += check_schema(local, "cartes_locales")
     return problems
 
 

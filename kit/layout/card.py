@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it loads urllib, http and ssl
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -112,7 +112,7 @@ def paragraph(
         splitLongWords=0,
     )
     prepared = breakable_only_where_allowed(text, tie_last_words=no_widow)
-    return Paragraph(escape(prepared).replace("\n", "<br/>"), style)
+    return Paragraph(escape(prepared, quote=False).replace("\n", "<br/>"), style)
 
 
 def fit_text(
