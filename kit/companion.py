@@ -32,6 +32,7 @@ BOARD_CHECK = "plateau"  # the board's fork (kit.draw_ahead): its files' finding
 CARDS_CHECK = "cartes"  # the main process (kit.preflight_ahead): the cards' findings
 MERGE = "assemblage"  # the main process: the combined PDF
 CHANNELS = (FIRST, BOARD_CHECK, CARDS_CHECK, MERGE)
+FINISH_WITHIN = 5.0  # seconds: it has answered every job by then
 
 
 class Companion:
@@ -43,13 +44,13 @@ class Companion:
         context = mp.get_context("fork")
         pairs = {name: context.Pipe() for name in CHANNELS}
         served = {name: theirs for name, (_, theirs) in pairs.items()}
-        self._process = context.Process(
-            target=_serve, args=(served, first)
-        )  # not a daemon: it forks
+        ours = {name: mine for name, (mine, _) in pairs.items()}
+        # not a daemon: it forks its jobs
+        self._process = context.Process(target=_serve, args=(served, ours, first))
         self._process.start()
         for theirs in served.values():
             theirs.close()
-        self._channels = {name: ours for name, (ours, _) in pairs.items()}
+        self._channels = ours
         started(self.stop)
 
     def first_answer(self) -> Any:
@@ -99,7 +100,10 @@ class Companion:
         for channel in list(self._channels):
             self.release(channel)
         if self._process is not None:
-            self._process.join()
+            self._process.join(timeout=FINISH_WITHIN)
+            if self._process.is_alive():  # a channel still open somewhere: not worth a wait
+                self._process.terminate()
+                self._process.join()
             self._process = None
         ended(self.stop)
 
@@ -114,10 +118,14 @@ def answer_on(connection: Connection) -> Any:
         connection.close()
 
 
-def _serve(channels: dict[str, Connection], first: Callable[[], Any] | None) -> None:
+def _serve(
+    channels: dict[str, Connection], callers: dict[str, Connection], first: Callable[[], Any] | None
+) -> None:
     """The first job, then the libraries imported, then each job that comes run in a child
-    of its own."""
+    of its own, until every channel is closed by the processes that could ask on it."""
     quiet_child()
+    for caller in callers.values():
+        caller.close()  # the other ends: else a channel never asked on would never close
     _run(channels.pop(FIRST), ("first", (first,)))
     from .merge import combined  # noqa: F401 (imported here once, for every child)
     from .preflight import check_kit  # noqa: F401
