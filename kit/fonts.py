@@ -6,7 +6,6 @@ import functools
 from pathlib import Path
 
 import font_source_sans_pro
-from fontTools.ttLib import TTFont as FontToolsFont
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -49,7 +48,10 @@ def register_fonts() -> None:
 
 @functools.cache
 def _coverage(name: str) -> frozenset[int]:
-    return frozenset(FontToolsFont(str(font_file(name)), lazy=True).getBestCmap())
+    """The characters the font maps to a glyph: reportlab's own reading of its cmap, the
+    one it draws with (U+FFFF, a non-character reportlab lists for the italics, left out)."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph) - {0xFFFF}
 
 
 def missing_characters(text: str, font: str = REGULAR) -> list[str]:
