@@ -1,4 +1,9 @@
-"""The kit's files, drawn from the layout: each PDF the profile asks for, as an Output."""
+"""The kit's files, drawn from the layout: each PDF the profile asks for, as an Output.
+
+The board, calibration, guide and synthesis renderers are imported where they are called:
+those files are drawn by the board's fork (kit.draw_ahead), and the main process, busy with
+the cards meanwhile, need not load them.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,8 @@ from .deck import Deck
 from .layout.board import BoardPlan
 from .layout.plan import CardsPlan
 from .model import Kit
-from .render.board import render_board
-from .render.calibration import render_calibration
-from .render.guide import render_guide
 from .render.inks import Inks
 from .render.sheets import render_cards
-from .render.synthesis import render_synthesis
-from .render.tiles import render_board_tiles
 from .units import to_mm
 from .write import Output
 
@@ -34,6 +34,9 @@ def card_outputs(
 
 
 def board_outputs(kit: Kit, plan: BoardPlan, title: str, inks: Inks, name: str) -> list[Output]:
+    from .render.board import render_board
+    from .render.tiles import render_board_tiles
+
     profile = kit.profile
     board = render_board(kit, plan, title, inks, profile.board_sheet, profile.board_bleed)
     bleed = to_mm(profile.board_bleed) if profile.page_boxes else None
@@ -52,6 +55,8 @@ def calibration_outputs(kit: Kit, title: str, inks: Inks, name: str) -> list[Out
     """Only duplex sheets need calibrating."""
     if kit.profile.imposition != "grille":
         return []
+    from .render.calibration import render_calibration
+
     data = render_calibration(kit.profile, title, inks)
     return [Output(f"{name}-calibrage-recto-verso.pdf", "calibrage", 2, data)]
 
@@ -61,6 +66,9 @@ def facilitator_outputs(
 ) -> list[Output]:
     """The facilitator's guide and one synthesis sheet per table, on the booklet's paper
     (the facilitator needs them whatever the cards are printed on)."""
+    from .render.guide import render_guide
+    from .render.synthesis import render_synthesis
+
     sheet = kit.profile.booklet_sheet
     bleed = 0.0 if kit.profile.page_boxes else None
     data, pages = render_guide(kit, guide, title, sheet, inks)

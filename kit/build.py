@@ -95,13 +95,11 @@ def _built(
     from .checks import validate_sources
     from .deck import compose_deck, untexted_deck
     from .draw_ahead import DrawAhead
-    from .guide_content import rendered_guide
     from .layout.board import plan_board
     from .layout.plan import card_documents, family_boxes, plan_cards
     from .model import make_kit
     from .options import with_back_offset, workshop_tables
     from .preflight_ahead import PreflightAhead
-    from .render.booklet import render_booklet
     from .render.cards import pictures_to_draw
     from .render.inks import Inks
     from .sources import load_sources
@@ -134,6 +132,8 @@ def _built(
         return print_shop_ready(outputs, kit, title)
 
     def booklet() -> list[Output]:
+        from .render.booklet import render_booklet  # in the board's fork, usually
+
         content = rendered_booklet(variables)
         data, pages = render_booklet(
             view, content, credits(kit), view.axes, kit.profile.booklet_sheet, inks
@@ -153,9 +153,7 @@ def _built(
     rest.add(
         "animation",
         (view, variables, tables, name),
-        lambda: ready(
-            facilitator_outputs(view, rendered_guide(variables), title, inks, name, tables)
-        ),
+        lambda: ready(facilitator_outputs(view, guide(variables), title, inks, name, tables)),
     )
     rest.add(
         "calibrage",
@@ -279,6 +277,13 @@ def checked_schemas(project: Path, territory: Path | None, profile: str) -> list
     from .validate import schema_problems
 
     return schema_problems(load_sources(project, territory, profile))
+
+
+def guide(variables: dict) -> dict:
+    """The facilitator's guide's texts (rendered in the board's fork, usually)."""
+    from .guide_content import rendered_guide
+
+    return rendered_guide(variables)
 
 
 def _listed(listing: bytes) -> set[str]:
