@@ -82,7 +82,10 @@ def _fitted_texts(kit: Kit, deck: Deck, boxes) -> dict[str, FittedText]:
     for face in deck.fronts:
         scale[face.family] = min(scale.get(face.family, 1.0), alone[face.key].scale)
     return {
-        face.key: text_at_scale(
+        # a card fitted alone at its family's scale keeps its paragraphs, wrapped already
+        face.key: alone[face.key]
+        if alone[face.key].scale == scale[face.family]
+        else text_at_scale(
             kit.families[face.family],
             dict(face.texts),
             boxes[face.family].text.w,
