@@ -14,7 +14,7 @@ DRAWN_AHEAD = {"plateau", "plateau-assemblage", "livret", "guide", "fiche-synthe
 def test_a_failed_fork_gives_the_same_kit(project, tmp_path, monkeypatch):
     forked = build(project, output_root=tmp_path / "fork", cache=False)
 
-    def fails(makes, folder, send, memory, listing):
+    def fails(makes, folder, send, *rest):
         send.send(None)
         send.close()
 
