@@ -7,17 +7,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .cache import build_key, cache_root, kept_kit, remember_kit
-from .errors import PreflightError
 from .write import Output
-
-if TYPE_CHECKING:
-    from .companion import Companion
-    from .preflight_ahead import PreflightAhead
-    from .store import PreflightMemory
 
 Report = Callable[[str], None]
 DEFAULT_PROFILE = "a4-recto-verso"  # kit.sources.DEFAULT_PROFILE, without loading YAML readers
@@ -76,10 +69,11 @@ def _built(
 ) -> BuildResult:
     """The kit built, stage by stage, and written (``build()`` without the cache check)."""
     from .companion import BOARD_CHECK, Companion
+    from .stages import merged_kit, preflight_or_fail, read_sources, validated_sources
 
-    # On the other core, meanwhile: the files read and checked against their schemas, and
-    # the preflight's libraries imported.
-    companion = Companion(lambda: checked_schemas(project, territory, profile))
+    # On the other core, meanwhile: the files read and validated, and the preflight's
+    # libraries imported.
+    companion = Companion(lambda: validated_sources(project, territory, profile))
     # The whole pipeline, imported only once we know the kit must be built.
     from .art.ahead import PicturesAhead
     from .art.replay import art_cache
@@ -92,7 +86,6 @@ def _built(
     )
     from .blank_cards import with_blank_cards
     from .booklet_content import booklet_variables, credits, game_title, rendered_booklet
-    from .checks import validate_sources
     from .deck import compose_deck, untexted_deck
     from .draw_ahead import DrawAhead
     from .layout.board import plan_board
@@ -102,7 +95,6 @@ def _built(
     from .preflight_ahead import PreflightAhead
     from .render.cards import pictures_to_draw
     from .render.inks import Inks
-    from .sources import load_sources
     from .store import OutputStore, PreflightMemory
     from .territory import logo_warnings, playable_scenarios
     from .units import to_mm
@@ -111,10 +103,7 @@ def _built(
 
     store = OutputStore(cache_root(project, output_root) if cache else None)
     tables = workshop_tables(tables)
-    report("Lecture des fichiers")
-    sources = load_sources(project, territory, profile)
-    report("Vérification des données")
-    sources = validate_sources(sources, companion.first_answer())  # local cards merged in
+    sources = read_sources(companion, report, project, territory, profile)  # validated
     kit = with_back_offset(make_kit(sources), back_offset)
     kit, notices = playable_scenarios(kit, sources.territory.file)
     inks = Inks(kit.profile.icc_profile)
@@ -248,56 +237,11 @@ def _built(
     return result
 
 
-def preflight_or_fail(
-    kit_dir: Path,
-    skip: frozenset[str] = frozenset(),
-    memory: PreflightMemory | None = None,
-    ahead: PreflightAhead | None = None,
-) -> None:
-    """The kit's own preflight (`makekit check`): a kit that fails it is not delivered.
-    A file that passed it before, byte for byte under the same promise, is not checked again."""
-    from .companion import check_folder
-    from .preflight.findings import ERROR
-
-    listing = (kit_dir / "manifest.json").read_bytes()
-    passed = memory.passed(listing) if memory is not None else frozenset()
-    checked, findings = ahead.results() if ahead is not None else (frozenset(), [])
-    if _listed(listing) - (skip | passed | checked):  # pdfminer loaded only if need be
-        findings += check_folder(kit_dir, skip | passed | checked, memory and memory.glyphs)
-    errors = [f for f in findings if f.level == ERROR]
-    if errors:
-        raise PreflightError(errors)
-    if memory is not None:
-        memory.remember(listing)
-
-
-def checked_schemas(project: Path, territory: Path | None, profile: str) -> list:
-    """The problems the files' schemas find (the companion's first job)."""
-    from .sources import load_sources
-    from .validate import schema_problems
-
-    return schema_problems(load_sources(project, territory, profile))
-
-
 def guide(variables: dict) -> dict:
     """The facilitator's guide's texts (rendered in the board's fork, usually)."""
     from .guide_content import rendered_guide
 
     return rendered_guide(variables)
-
-
-def _listed(listing: bytes) -> set[str]:
-    import json
-
-    return {entry["path"] for entry in json.loads(listing)["files"]}
-
-
-def merged_kit(companion: Companion, parts: list[Output], path: str, title: str) -> Output:
-    """The combined PDF, merged by the companion (pikepdf loaded there) or else here."""
-    from .companion import MERGE, merge
-
-    merged = companion.answer(MERGE, "merge", parts, path, title)
-    return merged if merged is not None else merge(parts, path, title)
 
 
 def kept_result(
