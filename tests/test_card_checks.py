@@ -96,6 +96,30 @@ def test_long_text_is_shrunk_rather_than_overflowing(project):
     assert _height(fitted, plan.boxes["balise"].text.w) <= plan.boxes["balise"].text.h
 
 
+def test_a_family_takes_the_smallest_scale_of_its_cards_each_fitted_alone(project):
+    """The plan tries each card at the scale its family needed so far, and fits only those
+    that do not fit there: the family's scale must be what fitting every card alone gives."""
+    replace_explanation(project, "integration-3", "Une explication un peu longue. " * 12)
+    from kit.checks import validate_sources
+    from kit.deck import compose_deck
+    from kit.layout.card import fit_text
+    from kit.layout.plan import plan_cards
+    from kit.model import make_kit
+    from kit.sources import load_sources
+
+    sources = validate_sources(load_sources(project, None, "a4-recto-verso"))
+    kit = make_kit(sources)
+    deck = compose_deck(kit, sources)
+    plan = plan_cards(kit, deck)
+    alone: dict[str, float] = {}
+    for face in deck.fronts:
+        family, box = kit.families[face.family], plan.boxes[face.family].text
+        scale = fit_text(family, dict(face.texts), box, face.colour, face.label).scale
+        alone[face.family] = min(alone.get(face.family, 1.0), scale)
+    assert alone["balise"] < 1.0  # the longer text shrinks its family
+    assert {face.family: plan.fitted[face.key].scale for face in deck.fronts} == alone
+
+
 def test_no_line_of_any_card_is_wider_than_its_frame(project):
     from kit.checks import validate_sources
     from kit.deck import compose_deck

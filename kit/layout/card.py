@@ -116,14 +116,15 @@ def paragraph(
 
 
 def fit_text(
-    family: Family, texts: dict[str, str], box: Box, colour: str, label: str
+    family: Family, texts: dict[str, str], box: Box, colour: str, label: str, at_most: float = 1.0
 ) -> FittedText:
     """The largest scale (≤ 1) at which title, body and boxed text fit; fail below the minimum.
-    Each paragraph tried is kept if it fits: most cards fit at full size, wrapped once."""
-    fitted = text_at_scale(family, texts, box.w, 1.0, colour)
+    Each paragraph tried is kept if it fits: most cards fit at full size, wrapped once.
+    ``at_most``: fitting at that scale is enough (the caller takes nothing larger)."""
+    fitted = text_at_scale(family, texts, box.w, at_most, colour)
     if _height(fitted, box.w) <= box.h:
         return fitted
-    low, high = family.min_size / family.body_size, 1.0
+    low, high = family.min_size / family.body_size, 1.0  # the same steps, whatever at_most
     fitted = text_at_scale(family, texts, box.w, low, colour)
     if (height := _height(fitted, box.w)) > box.h:
         raise CardError(

@@ -67,24 +67,27 @@ def family_boxes(kit: Kit) -> dict[str, CardBoxes]:
 
 
 def _fitted_texts(kit: Kit, deck: Deck, boxes) -> dict[str, FittedText]:
-    """Every card of a family at one text size: the largest at which all of its cards fit."""
-    alone = {
-        face.key: fit_text(
-            kit.families[face.family],
+    """Every card of a family at one text size: the largest at which all of its cards fit.
+    Each card is tried first at the smallest scale its family needed so far: one that fits
+    there cannot make it smaller, and is not fitted further."""
+    scale: dict[str, float] = {}
+    tried: dict[str, FittedText] = {}
+    for face in deck.fronts:
+        family = kit.families[face.family]
+        fitted = fit_text(
+            family,
             dict(face.texts),
             boxes[face.family].text,
             face.colour,
             face.label,
+            scale.get(face.family, 1.0),
         )
-        for face in deck.fronts
-    }
-    scale: dict[str, float] = {}
-    for face in deck.fronts:
-        scale[face.family] = min(scale.get(face.family, 1.0), alone[face.key].scale)
+        tried[face.key] = fitted
+        scale[face.family] = fitted.scale
     return {
-        # a card fitted alone at its family's scale keeps its paragraphs, wrapped already
-        face.key: alone[face.key]
-        if alone[face.key].scale == scale[face.family]
+        # a card tried at its family's final scale keeps its paragraphs, wrapped already
+        face.key: tried[face.key]
+        if tried[face.key].scale == scale[face.family]
         else text_at_scale(
             kit.families[face.family],
             dict(face.texts),
