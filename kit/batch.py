@@ -64,10 +64,18 @@ def build_many(territories: list[Path], jobs: int | None = None, **options) -> I
     territories, clashes = _one_per_folder(territories)
     yield from clashes
     workers = max(1, min(len(territories), jobs or os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers, initializer=quiet_child) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_ready) as pool:
         futures = [pool.submit(build_one, t, **options) for t in territories]
         for future in as_completed(futures):
             yield future.result()
+
+
+def _worker_ready() -> None:
+    """A worker builds several kits: the libraries of their companions are loaded once."""
+    from .companion import load_libraries
+
+    quiet_child()
+    load_libraries()
 
 
 def _one_per_folder(territories: list[Path]) -> tuple[list[Path], list[KitOutcome]]:

@@ -127,8 +127,7 @@ def _serve(
     for caller in callers.values():
         caller.close()  # the other ends: else a channel never asked on would never close
     _run(channels.pop(FIRST), ("first", (first,)))
-    from .merge import combined  # noqa: F401 (imported here once, for every child)
-    from .preflight import check_kit  # noqa: F401
+    load_libraries()  # once, for every child
 
     context = mp.get_context("fork")
     children = []
@@ -147,6 +146,16 @@ def _serve(
             children.append(child)
     for child in children:
         child.join()
+
+
+def load_libraries() -> None:
+    """What the companion's jobs import. A process that builds several kits (a batch's
+    worker) loads them once beforehand: each build's companion, forked from it, then has
+    them already, instead of importing them again for every kit."""
+    from . import merge, validate  # noqa: F401
+    from .preflight import run  # noqa: F401
+
+    validate.load_jsonschema()
 
 
 def _run(connection: Connection, request: tuple[str, tuple]) -> None:

@@ -42,13 +42,20 @@ def _schema(name: str) -> dict:
 
 @functools.cache
 def _validator(name: str) -> Draft202012Validator:
+    Draft202012Validator, Registry, Resource, DRAFT202012 = load_jsonschema()  # noqa: N806
+    common = Resource.from_contents(_schema("common"), default_specification=DRAFT202012)
+    registry = Registry().with_resource("common.yaml", common)
+    return Draft202012Validator(_with_common_inlined(_schema(name)), registry=registry)
+
+
+def load_jsonschema() -> tuple:
+    """jsonschema, loaded by the first schema check: a build's main process leaves it to
+    the companion (kit/companion.py)."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
-    common = Resource.from_contents(_schema("common"), default_specification=DRAFT202012)
-    registry = Registry().with_resource("common.yaml", common)
-    return Draft202012Validator(_with_common_inlined(_schema(name)), registry=registry)
+    return Draft202012Validator, Registry, Resource, DRAFT202012
 
 
 def _with_common_inlined(node: Any) -> Any:
