@@ -20,10 +20,10 @@ from .units import parse_length, to_mm
 from .validate import schema_problems, unique_values
 
 
-def validate_sources(sources: Sources) -> Sources:
+def validate_sources(sources: Sources, schema_checked: list[Problem] | None = None) -> Sources:
     """The sources with the workshop's local cards merged in; or InputErrors with every
-    problem of every file."""
-    problems = schema_problems(sources)
+    problem of every file. ``schema_checked``: what ``schema_problems`` found, if known."""
+    problems = schema_problems(sources) if schema_checked is None else list(schema_checked)
     merge_problems: list[Problem] = []  # unknown ids are left aside: the rest is checked
     local = sources.local_cards
     if local is not None and local.data is not None and not problems:

@@ -1,6 +1,6 @@
 """The stages of a build the companion (kit/companion.py) does on the other core when it can:
-reading and validating the files, checking the written kit, merging the combined PDF. Each
-is done here, in the main process, when the companion could not."""
+checking the files against their schemas, checking the written kit, merging the combined
+PDF. Each is done here, in the main process, when the companion could not."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputErrors, PreflightError, Problem
+from .errors import PreflightError, Problem
 from .write import Output
 
 if TYPE_CHECKING:
@@ -19,18 +19,13 @@ if TYPE_CHECKING:
     from .store import PreflightMemory
 
 
-def validated_sources(
-    project: Path, territory: Path | None, profile: str
-) -> tuple[Sources | None, list[Problem]]:
-    """The companion's first job: the files read and validated (the workshop's local cards
-    merged in), or every problem they have."""
-    from .checks import validate_sources
+def checked_schemas(project: Path, territory: Path | None, profile: str) -> list[Problem]:
+    """The companion's first job: the files read and checked against their schemas (the
+    rest of the validation needs the fonts, which only the main process loads)."""
     from .sources import load_sources
+    from .validate import schema_problems
 
-    try:
-        return validate_sources(load_sources(project, territory, profile)), []
-    except InputErrors as errors:
-        return None, errors.problems
+    return schema_problems(load_sources(project, territory, profile))
 
 
 def read_sources(
@@ -40,19 +35,15 @@ def read_sources(
     territory: Path | None,
     profile: str,
 ) -> Sources:
-    """The validated files, as the companion read them, or read here; InputErrors else."""
-    report("Lecture des fichiers")
-    answer = companion.first_answer()
-    report("Vérification des données")
-    if answer is None:  # no companion, or it failed: the same reading, here
-        from .checks import validate_sources
-        from .sources import load_sources
+    """The files read and validated, the workshop's local cards merged in; InputErrors else.
+    Their schemas are checked by the companion when it can (jsonschema is loaded there)."""
+    from .checks import validate_sources
+    from .sources import load_sources
 
-        return validate_sources(load_sources(project, territory, profile))
-    sources, problems = answer
-    if problems or sources is None:
-        raise InputErrors(problems)
-    return sources
+    report("Lecture des fichiers")
+    sources = load_sources(project, territory, profile)
+    report("Vérification des données")
+    return validate_sources(sources, companion.first_answer())
 
 
 def merged_kit(companion: Companion, parts: list[Output], path: str, title: str) -> Output:
