@@ -7,7 +7,6 @@ from html import escape  # not xml.sax.saxutils: it loads urllib, http and ssl
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from ..errors import CardError
 from ..fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -16,6 +15,7 @@ from ..typography import breakable_only_where_allowed
 from ..typography import hyphenate as french_hyphenation
 from ..units import mm, to_mm
 from .geometry import Box
+from .paragraphs import Paragraph
 
 TEXT_DARK = "#1F2328"
 TOP_RATIO = {"axe": 0.25, "balise": 0.33, "scenario": 0.36, "role": 0.33}  # strip + illustration

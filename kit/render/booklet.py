@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from reportlab.platypus import PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import PageBreak, PageTemplate, Spacer
 
 from ..fonts import BOLD, check_glyphs
 from ..layout.geometry import Box
+from ..layout.paragraphs import Paragraph
 from ..units import mm
 from .inks import Inks
 from .pdf import RGB_INKS

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from ..art.illustration import draw_illustration
 from ..colours import tint
@@ -136,7 +135,7 @@ def _draw_text(canvas: Canvas, face: Face, box: Box, fitted: FittedText) -> None
     y = box.top
     for name, para in fitted.parts():
         if name == "encadre":
-            height = _wrapped_height(para, box.w - 2 * BOX_PADDING)
+            height = para.wrap(box.w - 2 * BOX_PADDING, 10_000)[1]  # the lines the fitting broke
             panel = Box(box.x, y - height - 2 * BOX_PADDING, box.w, height + 2 * BOX_PADDING)
             canvas.setFillColor(tint(face.colour, 0.13))
             canvas.roundRect(*_rect(panel), mm(1.5), stroke=0, fill=1)
@@ -145,16 +144,9 @@ def _draw_text(canvas: Canvas, face: Face, box: Box, fitted: FittedText) -> None
             para.drawOn(canvas, box.x + BOX_PADDING, y - BOX_PADDING - height)
             y = panel.y - fitted.gap
         else:
-            height = _wrapped_height(para, box.w)
+            height = para.wrap(box.w, 10_000)[1]
             para.drawOn(canvas, box.x, y - height)
             y -= height + fitted.gap
-
-
-def _wrapped_height(para: Paragraph, width: float) -> float:
-    """The fitting wrapped the paragraph at this width already: reportlab keeps its lines."""
-    if getattr(para, "width", None) == width and hasattr(para, "blPara"):
-        return para.height
-    return para.wrap(width, 10_000)[1]
 
 
 def _draw_footer(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:

@@ -11,7 +11,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -19,6 +18,7 @@ from reportlab.platypus import (
 
 from ..fonts import ITALIC, check_glyphs
 from ..guide_content import Phase, Script, Step, clock, script
+from ..layout.paragraphs import Paragraph
 from ..typography import french
 from ..units import mm
 from .cards import tint

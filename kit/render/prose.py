@@ -17,13 +17,13 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from ..fonts import BOLD, ITALIC, REGULAR
+from ..layout.paragraphs import Paragraph
 from ..typography import breakable_only_where_allowed
 from ..typography import hyphenate as french_hyphenation
 from ..units import mm
