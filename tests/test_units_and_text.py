@@ -40,3 +40,24 @@ def test_number_filters_are_french():
     assert nombre(18450) == f"18{NNBSP}450"
     assert nombre(3.14159, 1) == "3,1"
     assert pourcent(0.226) == f"23{NBSP}%"
+
+
+def test_a_paragraph_breaks_its_lines_once_per_width_and_again_after_a_split():
+    import io
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+
+    from kit.fonts import REGULAR, register_fonts
+    from kit.layout.paragraphs import Paragraph
+
+    register_fonts()
+    para = Paragraph("mot " * 200, ParagraphStyle("s", fontName=REGULAR, fontSize=10, leading=12))
+    size = para.wrap(200, 10_000)
+    lines = para.blPara
+    assert para.wrap(200, 10_000) == size and para.blPara is lines  # kept, not broken again
+    assert para.wrap(150, 10_000)[1] > size[1] and para.blPara is not lines
+    first, rest = para.split(150, 60)  # reportlab gives the first part lines of its own
+    assert first.wrap(150, 60) == (150, 60)  # broken again: 5 lines of 12 pt
+    first.drawOn(Canvas(io.BytesIO()), 0, 0)
+    assert len(first.blPara.lines) + len(rest.frags) > 0

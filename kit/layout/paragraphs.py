@@ -13,6 +13,11 @@ from reportlab.platypus import paragraph
 
 class Paragraph(paragraph.Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if availWidth == getattr(self, "width", None) and "blPara" in self.__dict__:
+        # Only lines this method broke: reportlab's split() gives its first part lines of
+        # its own making (and deletes them when nothing fits), to be broken again.
+        width, lines = self.__dict__.get("_lines_for", (None, None))
+        if width == availWidth and lines is not None and lines is self.__dict__.get("blPara"):
             return self.width, self.height
-        return super().wrap(availWidth, availHeight)
+        size = super().wrap(availWidth, availHeight)
+        self._lines_for = (availWidth, self.__dict__.get("blPara"))
+        return size
