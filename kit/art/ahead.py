@@ -12,10 +12,11 @@ starting: a picture the fork did not leave in the cache is composed by the main 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import multiprocessing as mp
 import os
-import time
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +49,18 @@ class PicturesAhead:
         self._states = context.Array("b", len(missing))  # FREE, with a lock
         self._index = {key: index for index, key in enumerate(missing)}
         work = list(missing.items())
+        # A byte on this pipe each time the fork is done with a picture: the main process,
+        # waiting for one, sleeps until then (polling the table cost it seconds of system
+        # time). Never blocking the fork: a full pipe has wake-ups enough.
+        self._woken, done = os.pipe()
+        os.set_blocking(self._woken, False)
+        os.set_blocking(done, False)
         # A daemon: stopped with the build, if it fails (see processes.py), it never outlives it.
         self._process = context.Process(
-            target=_compose, args=(work, inks, folder, self._stop, self._states), daemon=True
+            target=_compose, args=(work, inks, folder, self._stop, self._states, done), daemon=True
         )
         self._process.start()
+        os.close(done)
         claim_pictures(self.compose_here)
         started(self.stop)
 
@@ -66,21 +74,27 @@ class PicturesAhead:
             if self._states[index] == FREE:
                 self._states[index] = MAIN
                 return True
-        while self._states[index] == FORK and self._process.is_alive():
-            time.sleep(0.0005)  # the fork is composing it: less than one picture's time
-        return self._states[index] != DONE
+        states = self._states.get_obj()  # one byte, written by one process at a time: no lock
+        while states[index] == FORK:  # the fork is composing it: less than one picture's time
+            wait([self._woken, self._process.sentinel], timeout=1.0)
+            with contextlib.suppress(BlockingIOError):
+                os.read(self._woken, 4096)  # the wake-ups so far
+            if not self._process.is_alive():
+                break
+        return states[index] != DONE
 
     def stop(self) -> None:
         if self._process is not None:
             self._stop.set()  # the fork ends after the picture it is composing
             self._process.join()
             self._process = None
+            os.close(self._woken)
             claim_pictures(None)
             ended(self.stop)
 
 
 def _compose(
-    work: list[tuple[str, tuple]], inks: Any, folder: Path, stop: Any, states: Any
+    work: list[tuple[str, tuple]], inks: Any, folder: Path, stop: Any, states: Any, done: int
 ) -> None:
     """In drawing order, every picture no one has claimed, until told to stop."""
     from ..render.pdf import KitCanvas
@@ -105,3 +119,5 @@ def _compose(
                 return
             finally:
                 states[index] = DONE  # kept in the cache, or not: the main process checks
+                with contextlib.suppress(OSError):  # BlockingIOError: enough wake-ups pending
+                    os.write(done, b"\0")
