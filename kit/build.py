@@ -69,11 +69,11 @@ def _built(
 ) -> BuildResult:
     """The kit built, stage by stage, and written (``build()`` without the cache check)."""
     from .companion import BOARD_CHECK, Companion
-    from .stages import checked_schemas, merged_kit, preflight_or_fail, read_sources
+    from .stages import checked_sources, merged_kit, preflight_or_fail, read_sources
 
-    # On the other core, meanwhile: the files read and checked against their schemas, and
-    # the preflight's libraries imported.
-    companion = Companion(lambda: checked_schemas(project, territory, profile))
+    # On the other core, meanwhile: the files read and checked against their schemas (the
+    # main process builds from what it read), and the preflight's libraries imported.
+    companion = Companion(lambda: checked_sources(project, territory, profile))
     # The whole pipeline, imported only once we know the kit must be built.
     from .art.ahead import PicturesAhead
     from .art.replay import art_cache

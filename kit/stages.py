@@ -19,13 +19,17 @@ if TYPE_CHECKING:
     from .store import PreflightMemory
 
 
-def checked_schemas(project: Path, territory: Path | None, profile: str) -> list[Problem]:
-    """The companion's first job: the files read and checked against their schemas (the
-    rest of the validation needs the fonts, which only the main process loads)."""
+def checked_sources(
+    project: Path, territory: Path | None, profile: str
+) -> tuple[Sources, list[Problem]]:
+    """The companion's first job: the files read, and what their schemas find (the rest of
+    the validation needs the fonts, which only the main process loads). The main process
+    builds from these very sources: a file saved meanwhile is not read twice, differently."""
     from .sources import load_sources
     from .validate import schema_problems
 
-    return schema_problems(load_sources(project, territory, profile))
+    sources = load_sources(project, territory, profile)
+    return sources, schema_problems(sources)
 
 
 def read_sources(
@@ -36,14 +40,20 @@ def read_sources(
     profile: str,
 ) -> Sources:
     """The files read and validated, the workshop's local cards merged in; InputErrors else.
-    Their schemas are checked by the companion when it can (jsonschema is loaded there)."""
+    The companion reads them and checks their schemas when it can (jsonschema is loaded
+    there); otherwise, or when it found a file it could not read, it is done here."""
     from .checks import validate_sources
-    from .sources import load_sources
 
     report("Lecture des fichiers")
-    sources = load_sources(project, territory, profile)
+    answer = companion.first_answer()
+    if answer is None:
+        from .sources import load_sources
+
+        sources, checked = load_sources(project, territory, profile), None
+    else:
+        sources, checked = answer
     report("Vérification des données")
-    return validate_sources(sources, companion.first_answer())
+    return validate_sources(sources, checked)
 
 
 def merged_kit(companion: Companion, parts: list[Output], path: str, title: str) -> Output:
@@ -78,4 +88,6 @@ def preflight_or_fail(
 
 
 def _listed(listing: bytes) -> set[str]:
-    return {entry["path"] for entry in json.loads(listing)["files"]}
+    """The PDFs of the manifest (the preflight checks nothing else: images, HTML…)."""
+    files = json.loads(listing)["files"]
+    return {entry["path"] for entry in files if entry["path"].lower().endswith(".pdf")}

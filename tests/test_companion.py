@@ -21,7 +21,7 @@ MAIN_PROCESS_LOADS = """
 import sys
 from pathlib import Path
 from kit.build import build
-build(Path(sys.argv[1]), output_root=Path(sys.argv[2]), cache=False)
+build(Path(sys.argv[1]), output_root=Path(sys.argv[2]), cache=False, preview=True)
 print(sorted(m for m in ("jsonschema", "pdfminer", "pikepdf") if m in sys.modules))
 """
 
@@ -36,6 +36,26 @@ def test_the_main_process_loads_neither_the_schemas_nor_the_preflight_libraries(
         cwd=REPO,
     )
     assert loaded.stdout.strip() == "[]"
+
+
+@TWO_CORES
+def test_the_files_are_read_once_by_the_companion_and_built_as_it_read_them(
+    project, tmp_path, monkeypatch
+):
+    import kit.sources
+
+    main, read_here = os.getpid(), []
+    load = kit.sources.load_sources
+
+    def recorded(*arguments):
+        if os.getpid() == main:
+            read_here.append(arguments)
+        return load(*arguments)
+
+    monkeypatch.setattr(kit.sources, "load_sources", recorded)
+    result = build(project, output_root=tmp_path / "kit", cache=False)
+    assert read_here == []  # a file saved during the build cannot be read twice, differently
+    assert "cartes" in {o.component for o in result.outputs}
 
 
 def _failing(*arguments):

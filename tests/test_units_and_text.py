@@ -57,6 +57,7 @@ def test_a_paragraph_breaks_its_lines_once_per_width_and_again_after_a_split():
     lines = para.blPara
     assert para.wrap(200, 10_000) == size and para.blPara is lines  # kept, not broken again
     assert para.wrap(150, 10_000)[1] > size[1] and para.blPara is not lines
+    assert para.wrap(0, 10_000) == para.wrap(0, 10_000) == (0, 0x7FFFFFFF)  # no room: no lines
     first, rest = para.split(150, 60)  # reportlab gives the first part lines of its own
     assert first.wrap(150, 60) == (150, 60)  # broken again: 5 lines of 12 pt
     first.drawOn(Canvas(io.BytesIO()), 0, 0)

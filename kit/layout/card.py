@@ -118,13 +118,16 @@ def paragraph(
 def fit_text(
     family: Family, texts: dict[str, str], box: Box, colour: str, label: str, at_most: float = 1.0
 ) -> FittedText:
-    """The largest scale (≤ 1) at which title, body and boxed text fit; fail below the minimum.
-    Each paragraph tried is kept if it fits: most cards fit at full size, wrapped once.
-    ``at_most``: fitting at that scale is enough (the caller takes nothing larger)."""
+    """The largest scale (≤ ``at_most`` ≤ 1) at which title, body and boxed text fit; fail
+    below the minimum. Each paragraph tried is kept if it fits: most cards fit at full size,
+    wrapped once. The search takes the same steps whatever ``at_most`` (the same scale as a
+    search up to 1 would find), but tries none above it: fitting is not always monotonic
+    (a line may overrun at one size and not at a larger one), and the caller, fitting a
+    family, takes nothing larger."""
     fitted = text_at_scale(family, texts, box.w, at_most, colour)
     if _height(fitted, box.w) <= box.h:
         return fitted
-    low, high = family.min_size / family.body_size, 1.0  # the same steps, whatever at_most
+    low, high = family.min_size / family.body_size, 1.0
     fitted = text_at_scale(family, texts, box.w, low, colour)
     if (height := _height(fitted, box.w)) > box.h:
         raise CardError(
@@ -134,6 +137,9 @@ def fit_text(
         )
     while (high - low) * family.body_size > STEP:
         middle = (low + high) / 2
+        if middle > at_most:
+            high = middle
+            continue
         candidate = text_at_scale(family, texts, box.w, middle, colour)
         if _height(candidate, box.w) <= box.h:
             low, fitted = middle, candidate

@@ -16,8 +16,11 @@ class Paragraph(paragraph.Paragraph):
         # Only lines this method broke: reportlab's split() gives its first part lines of
         # its own making (and deletes them when nothing fits), to be broken again.
         width, lines = self.__dict__.get("_lines_for", (None, None))
-        if width == availWidth and lines is not None and lines is self.__dict__.get("blPara"):
+        before = self.__dict__.get("blPara")
+        if width == availWidth and lines is not None and lines is before:
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
-        self._lines_for = (availWidth, self.__dict__.get("blPara"))
+        after = self.__dict__.get("blPara")
+        if after is not None and after is not before:  # broken now: not for a width of ~0
+            self._lines_for = (availWidth, after)
         return size

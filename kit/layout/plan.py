@@ -83,7 +83,7 @@ def _fitted_texts(kit: Kit, deck: Deck, boxes) -> dict[str, FittedText]:
             scale.get(face.family, 1.0),
         )
         tried[face.key] = fitted
-        scale[face.family] = fitted.scale
+        scale[face.family] = min(scale.get(face.family, 1.0), fitted.scale)
     return {
         # a card tried at its family's final scale keeps its paragraphs, wrapped already
         face.key: tried[face.key]
