@@ -2,9 +2,9 @@
 
 A cold build spends its first half-second importing libraries, on one core. The companion is
 forked before that, and meanwhile, on the other core, it does a first job (the build has it
-read the project's files and check them against their schemas: the main process then never
-loads jsonschema) and imports the preflight's libraries (pikepdf, pdfminer), which the main
-process then never imports either. Later, each job is sent to
+read the project's files and check them against their schemas, and builds from the files as
+it read them: the main process never loads jsonschema) and imports the preflight's libraries
+(pikepdf, pdfminer), which the main process never imports either. Later, each job is sent to
 it on a channel of its own: the board's fork sends the files it drew to check, the main
 process the cards to check and the parts of the combined PDF. The companion runs each job in
 a child it forks (so that jobs overlap), which answers on the job's channel.
@@ -127,7 +127,8 @@ def _serve(
     for caller in callers.values():
         caller.close()  # the other ends: else a channel never asked on would never close
     _run(channels.pop(FIRST), ("first", (first,)))
-    load_libraries()  # once, for every child
+    with contextlib.suppress(Exception):  # else each job fails, and its caller does it
+        load_libraries()  # once, for every child
 
     context = mp.get_context("fork")
     children = []
@@ -165,8 +166,13 @@ def _run(connection: Connection, request: tuple[str, tuple]) -> None:
         answer = JOBS[job](*arguments)
     except Exception:  # noqa: BLE001 (the caller does it itself, and reports what fails)
         answer = None
-    with contextlib.suppress(OSError, ValueError):  # the caller is gone
+    try:
         connection.send(answer)
+    except (OSError, ValueError):
+        pass  # the caller is gone
+    except Exception:  # noqa: BLE001 (an answer that cannot be pickled: the caller does it)
+        with contextlib.suppress(Exception):
+            connection.send(None)
     connection.close()
 
 

@@ -103,3 +103,11 @@ def test_a_job_answers_on_its_own_channel(tmp_path):
     assert [(f.file, f.level) for f in findings] == [("manifest.json", "erreur")]  # not a kit
     assert companion.answer(CARDS_CHECK, "check", tmp_path, frozenset(), None) is None  # used
     companion.finish()
+
+
+@TWO_CORES
+def test_an_answer_that_cannot_be_sent_is_none_and_prints_nothing(capfd):
+    companion = Companion(lambda: lambda: "une fonction ne se transmet pas")
+    assert companion.first_answer() is None  # the caller reads the files itself
+    companion.finish()
+    assert capfd.readouterr().err == ""
