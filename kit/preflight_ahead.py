@@ -1,10 +1,10 @@
 """The cards' preflight, started as soon as the cards are drawn, on the other core.
 
-The cards PDF is the longest file to check. A forked process checks it (exactly as
-`makekit check` would, from a folder holding it and its manifest) while the build goes on
-drawing the board, the booklet and the rest; the preflight at write time then takes its
-findings instead of checking the same bytes again. A process that fails to answer only
-means the file is checked at write time, as before.
+The cards PDF is the longest file to check. The companion (kit/companion.py, which has the
+preflight's libraries loaded), or else a process forked here, checks it exactly as
+`makekit check` would, from a folder holding it and its manifest, while the build goes on;
+the preflight at write time then takes its findings instead of checking the same bytes
+again. A process that fails to answer only means the file is checked at write time.
 """
 
 from __future__ import annotations
