@@ -93,9 +93,11 @@ def _built(
     from .model import make_kit
     from .options import with_back_offset, workshop_tables
     from .preflight_ahead import PreflightAhead
-    from .render.cards import pictures_to_draw
+    from .render.cards import icons_to_draw, pictures_to_draw
     from .render.inks import Inks
+    from .render.shapes import prepare_icons
     from .store import OutputStore, PreflightMemory
+    from .templates import load_french_data
     from .territory import logo_warnings, playable_scenarios
     from .units import to_mm
     from .views import drawing_view
@@ -132,6 +134,8 @@ def _built(
 
     documents = card_documents(kit, untexted, tables)
     variables = booklet_variables(kit, untexted, documents, tables)  # the texts say these
+    load_french_data()  # what both processes need, made before the fork: shared
+    prepare_icons(icons_to_draw(untexted), inks)
     rest = DrawAhead(store)  # drawn on the other core while the cards draw
     rest.add(
         "plateau",

@@ -18,7 +18,7 @@ from .sandbox import (
     TemplateLimit,
     render_bounded,
 )
-from .typography import french
+from .typography import french, hyphenate
 
 _JINJA_MARKS = ("{{", "{%", "{#")
 _MISSING_ATTRIBUTE = re.compile(
@@ -40,6 +40,13 @@ def pourcent(value: float, decimals: int = 0) -> str:
     """0.226 -> "23 %"."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
     return format_percent(value, format=pattern, locale="fr_FR").replace(" %", "\u00a0%")
+
+
+def load_french_data() -> None:
+    """Load the hyphenation patterns and babel's French number formats now (some 30 ms):
+    a process forked afterwards shares them instead of loading them again."""
+    hyphenate("hyphenation")
+    nombre(0)
 
 
 @functools.cache

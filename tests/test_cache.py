@@ -300,3 +300,50 @@ def test_a_picture_is_composed_by_one_process_only(tmp_path):
     assert waited == [False] * 5
     assert here.isdisjoint(kept)  # what the main process claimed, the fork left alone
     assert here | kept == set(keys)  # and every other picture, the fork composed and kept
+
+
+def test_the_icons_prepared_before_the_forks_are_every_icon_the_cards_draw(monkeypatch):
+    """The board's fork inherits the icons the main process made before forking it (see
+    build.py): a card icon missing from icons_to_draw would be made in both processes."""
+    from kit.assemble import card_outputs
+    from kit.checks import validate_sources
+    from kit.deck import compose_deck
+    from kit.layout.plan import plan_cards
+    from kit.model import make_kit
+    from kit.render import cards
+    from kit.render.cards import icons_to_draw
+    from kit.render.inks import Inks
+    from kit.sources import load_sources
+
+    sources = validate_sources(load_sources(REPO, None, DEFAULT_PROFILE))
+    model = make_kit(sources)
+    deck = compose_deck(model, sources)
+    drawn = []
+    draw_sign = cards.draw_sign
+
+    def recorded(canvas, sign, box, colour):
+        drawn.append((sign, colour))
+        draw_sign(canvas, sign, box, colour)
+
+    monkeypatch.setattr(cards, "draw_sign", recorded)
+    card_outputs(model, deck, plan_cards(model, deck), "Titre", Inks(), "essai")
+    assert len(drawn) > 100
+    assert set(icons_to_draw(deck)) == set(drawn)
+
+
+def test_a_prepared_icon_is_not_made_again_on_a_canvas_with_the_same_inks(monkeypatch):
+    import io
+
+    from kit.layout.geometry import Box
+    from kit.render import shapes
+    from kit.render.inks import Inks
+    from kit.render.pdf import KitCanvas
+
+    shapes.prepare_icons([("leaf", "#2E7D32"), ("no-such-icon-at-all", "#000000")], Inks())
+    made = []
+    monkeypatch.setattr(shapes, "_icon_operators", lambda *arguments: made.append(arguments))
+    canvas = KitCanvas(io.BytesIO(), inks=Inks())  # another Inks object, the same inks
+    canvas._code = []
+    shapes.draw_icon(canvas, "leaf", Box(0, 0, 20, 20), "#2E7D32")
+    assert made == []
+    assert any(" c" in line for line in canvas._code)  # the leaf's curves, drawn

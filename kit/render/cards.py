@@ -8,7 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..art.illustration import draw_illustration
 from ..colours import tint
-from ..deck import Back, Face
+from ..deck import Back, Deck, Face
 from ..fonts import BLACK, BOLD, REGULAR, check_glyphs
 from ..layout.card import BOX_PADDING, CardBoxes, FittedText, centred, paragraph
 from ..layout.geometry import Box
@@ -76,6 +76,16 @@ def _draw_illustration(canvas: Canvas, face: Face, boxes: CardBoxes) -> None:
         draw_user_image(canvas, face.illustration, boxes.illustration, cover=True)
         return
     draw_illustration(canvas, *picture_arguments(face, boxes))
+
+
+def icons_to_draw(deck: Deck) -> list[tuple[str, str]]:
+    """The icons (name, colour) these cards draw; a user's file is not one."""
+    icons = [(back.pictogram, WHITE) for back in deck.backs.values()]
+    for face in deck.fronts:
+        icons.append((face.family_pictogram, WHITE))
+        if not face.blank:
+            icons.append((face.pictogram, face.colour))
+    return [icon for icon in dict.fromkeys(icons) if isinstance(icon[0], str)]
 
 
 def pictures_to_draw(fronts: Iterable[Face], boxes: Mapping[str, CardBoxes]) -> list[tuple]:
