@@ -99,43 +99,110 @@ def _render_skeleton(source: str, context: Mapping[str, Any]) -> str | None:
     skeleton = _skeleton(source)
     if skeleton is None:
         return None
-    template, texts = skeleton
-    values = {**context, **{f"{LITERAL}{n}": text for n, text in enumerate(texts)}}
+    template, texts, pieces = skeleton
     try:
+        if pieces is not None:
+            return _joined(pieces, context)
+        values = {**context, **{f"{LITERAL}{n}": text for n, text in enumerate(texts)}}
         return render_bounded(_compiled(template), values)
     except Exception:
         return None
 
 
+Lookup = tuple[str, tuple[tuple[bool, Any], ...]]  # a name, then (is it an attribute?, key)s
+
+
+def _joined(pieces: tuple[str | Lookup, ...], context: Mapping[str, Any]) -> str | None:
+    """A skeleton whose every ``{{ … }}`` is a path (``a.b[0]``) rendered without compiling
+    it: each path looked up as Jinja's code for it does, through the sandbox's getattr and
+    getitem (StrictUndefined raises). None to let Jinja render it (and say what is wrong)."""
+    environment, out = _environment(), []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            continue
+        name, steps = piece
+        if name not in context:
+            return None  # a global, or undefined: Jinja's own resolution
+        value = context[name]
+        for attribute, key in steps:
+            value = (
+                environment.getattr(value, key) if attribute else environment.getitem(value, key)
+            )
+        out.append(str(value))
+    text = "".join(out)
+    return text if len(text) <= MAX_TEXT else None
+
+
 @functools.lru_cache(maxsize=4096)
-def _skeleton(source: str) -> tuple[str, tuple[str, ...]] | None:
+def _skeleton(
+    source: str,
+) -> tuple[str, tuple[str, ...], tuple[str | Lookup, ...] | None] | None:
     """A template made only of texts and ``{{ … }}`` gives the same output as its skeleton,
     the template with each text replaced by a variable holding it, and that skeleton is
-    the same for every scenario written alike: compiled once for a thousand scenarios."""
+    the same for every scenario written alike: compiled once for a thousand scenarios.
+    Third: its texts and paths in order, when every ``{{ … }}`` is a path (see _joined)."""
     if len(source) > MAX_SOURCE:
         return None
     parts: list[str] = []
     texts: list[str] = []
-    inside = False
+    pieces: list[str | Lookup] | None = []
+    inside: list[tuple[str, str]] | None = None  # the tokens of the current {{ … }}
     try:
         tokens = list(_environment().lex(source))
     except TemplateSyntaxError:
         return None
     for _, kind, value in tokens:
-        if kind == "data" and not inside:
+        if kind == "data" and inside is None:
             parts.append(f"{{{{ {LITERAL}{len(texts)} }}}}")
             texts.append(value)
-        elif kind == "variable_begin" and value == "{{" and not inside:
-            inside = True
+            if pieces is not None:
+                pieces.append(value)
+        elif kind == "variable_begin" and value == "{{" and inside is None:
+            inside = []
             parts.append(value)
-        elif kind == "variable_end" and value == "}}" and inside:
-            inside = False
+        elif kind == "variable_end" and value == "}}" and inside is not None:
+            lookup = _lookup(inside)
+            if lookup is None:
+                pieces = None
+            elif pieces is not None:
+                pieces.append(lookup)
+            inside = None
             parts.append(value)
-        elif inside and kind not in ("variable_begin", "variable_end"):
+        elif inside is not None and kind not in ("variable_begin", "variable_end"):
+            inside.append((kind, value))
             parts.append(value)
         else:  # a block, a comment, whitespace control: compiled as it is
             return None
-    return None if inside else ("".join(parts), tuple(texts))
+    if inside is not None:
+        return None
+    return "".join(parts), tuple(texts), None if pieces is None else tuple(pieces)
+
+
+_CONSTANTS = {"true", "false", "none", "True", "False", "None"}
+
+
+def _lookup(tokens: list[tuple[str, str]]) -> Lookup | None:
+    """``name``, then ``.name`` or ``[integer]`` steps, and nothing else: a path."""
+    tokens = [token for token in tokens if token[0] != "whitespace"]
+    if not tokens or tokens[0][0] != "name" or tokens[0][1] in _CONSTANTS:
+        return None
+    steps, rest = [], tokens[1:]
+    while rest:
+        if rest[0] == ("operator", ".") and len(rest) > 1 and rest[1][0] == "name":
+            steps.append((True, rest[1][1]))
+            rest = rest[2:]
+        elif rest[0] == ("operator", "[") and len(rest) > 2 and rest[1][0] == "integer":
+            if rest[2] != ("operator", "]"):
+                return None
+            try:  # as Jinja reads an integer: 0x1F, 1_000
+                steps.append((False, int(rest[1][1].replace("_", ""), 0)))
+            except ValueError:
+                return None
+            rest = rest[3:]
+        else:
+            return None
+    return tokens[0][1], tuple(steps)
 
 
 def _plain(text: str) -> str:

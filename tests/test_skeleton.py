@@ -7,7 +7,11 @@ import pytest
 import kit.templates as templates
 from kit.templates import TemplateProblem, render
 
-CONTEXT = {"territoire": {"nom_court": "Sorne", "population": 18450}, "n": 3}
+CONTEXT = {
+    "territoire": {"nom_court": "Sorne", "population": 18450, "communes": ["Aube", "Brée"]},
+    "n": 3,
+    "vide": None,
+}
 TEMPLATES = [
     "Scénario n° 1 : {{ territoire.nom_court }} et ses {{ territoire.population | nombre }} "
     "habitants.\n\nQui réunissez-vous ?\n",
@@ -16,6 +20,10 @@ TEMPLATES = [
     "{{ '}}' ~ territoire.nom_court }}{{ n * 2 }}",
     "A {{- territoire.nom_court -}} B",  # whitespace control: compiled as it is
     "{% if n > 2 %}{{ n }}{% endif %} {# commentaire #}",
+    # paths only: looked up without compiling anything (kit.templates._joined)
+    "{{ territoire.communes[1] }}, {{territoire.nom_court}} : {{ n }} {{ vide }} {{ territoire }}",
+    "{{ true }} {{ none }} {{ range }}",  # constants and globals: Jinja's own
+    "{{ territoire.communes[0x1] }} {{ territoire.communes[0_0] }}",
 ]
 
 
@@ -43,6 +51,32 @@ def test_scenarios_written_alike_share_one_skeleton():
     ],
 )
 def test_errors_are_the_template_s_own(source, message):
+    with pytest.raises(TemplateProblem) as problem:
+        render(source, CONTEXT)
+    assert message in str(problem.value)
+
+
+def test_a_skeleton_of_paths_is_rendered_without_compiling_a_template():
+    skeleton = templates._skeleton(TEMPLATES[5])
+    assert skeleton is not None and skeleton[2] is not None
+    assert skeleton[2][:2] == (("territoire", ((True, "communes"), (False, 1))), ", ")
+    assert templates._skeleton(TEMPLATES[0])[2] is None  # a filter: compiled
+    assert templates._skeleton(TEMPLATES[6])[2] is None
+    templates._compiled.cache_clear()
+    assert render(TEMPLATES[5], CONTEXT).startswith("Brée, Sorne\u00a0: 3")
+    assert templates._compiled.cache_info().misses == 0
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ territoire.communes[7] }}", "le modèle utilise « territoire.communes[7] »"),
+        ("{{ territoire.maire.nom }}", "le modèle utilise « territoire.maire »"),
+        ("{{ inconnu }}", "le modèle utilise « inconnu »"),
+        ("{{ territoire.__class__ }}", "le modèle tente d’accéder à un élément interdit"),
+    ],
+)
+def test_a_path_that_leads_nowhere_is_reported_by_jinja(source, message):
     with pytest.raises(TemplateProblem) as problem:
         render(source, CONTEXT)
     assert message in str(problem.value)
