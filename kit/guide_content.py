@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .booklet_content import content_source, rendered_content
+from .booklet_content import rendered_content
+from .prepared import content_source
 
 
 @dataclass(frozen=True)

@@ -15,21 +15,28 @@ from .write import Output
 if TYPE_CHECKING:
     from .companion import Companion
     from .preflight_ahead import PreflightAhead
+    from .prepared import Prepared
     from .sources import Sources
     from .store import PreflightMemory
 
 
 def checked_sources(
     project: Path, territory: Path | None, profile: str
-) -> tuple[Sources, list[Problem]]:
+) -> tuple[Sources, list[Problem], Prepared | None]:
     """The companion's first job: the files read, and what their schemas find (the rest of
     the validation needs the fonts, which only the main process loads). The main process
-    builds from these very sources: a file saved meanwhile is not read twice, differently."""
+    builds from these very sources: a file saved meanwhile is not read twice, differently.
+    Then, while the main process still imports its libraries, what every build reads."""
+    from .prepared import prepare
     from .sources import load_sources
     from .validate import schema_problems
 
     sources = load_sources(project, territory, profile)
-    return sources, schema_problems(sources)
+    checked = sources, schema_problems(sources)
+    try:
+        return *checked, prepare()
+    except Exception:  # noqa: BLE001 (read again, and any problem said, where it is needed)
+        return *checked, None
 
 
 def read_sources(
@@ -51,7 +58,11 @@ def read_sources(
 
         sources, checked = load_sources(project, territory, profile), None
     else:
-        sources, checked = answer
+        sources, checked, prepared = answer
+        if prepared is not None:
+            from .prepared import take
+
+            take(prepared)
     report("Vérification des données")
     return validate_sources(sources, checked)
 

@@ -38,6 +38,63 @@ def test_the_main_process_loads_neither_the_schemas_nor_the_preflight_libraries(
     assert loaded.stdout.strip() == "[]"
 
 
+MAIN_PROCESS_READS = """
+import os, sys
+from pathlib import Path
+import pyphen
+import kit.prepared
+from kit.build import build
+
+main, read = os.getpid(), []
+init, files = pyphen.HyphDict.__init__, kit.prepared.resources.files
+
+def patterns(self, *arguments):
+    if os.getpid() == main:
+        read.append("motifs")
+    init(self, *arguments)
+
+class Recorded:
+    def files(self, package):
+        if os.getpid() == main:
+            read.append(package)
+        return files(package)
+
+pyphen.HyphDict.__init__ = patterns
+kit.prepared.resources = Recorded()
+build(Path(sys.argv[1]), output_root=Path(sys.argv[2]), cache=False)
+print(read)
+"""
+
+
+@TWO_CORES
+def test_the_main_process_reads_neither_our_content_nor_the_hyphenation_patterns(project, tmp_path):
+    """The companion reads them (kit/prepared.py) while the main process imports."""
+    read = subprocess.run(
+        [sys.executable, "-c", MAIN_PROCESS_READS, str(project), str(tmp_path / "kit")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    assert read.stdout.strip() == "[]"
+
+
+def test_what_the_companion_prepares_is_what_would_be_read():
+    import pickle
+
+    import pyphen
+    from ruamel.yaml import YAML
+
+    from kit.prepared import CONTENT_FILES, prepare
+
+    sent = pickle.loads(pickle.dumps(prepare()))  # as it comes from the companion
+    path = pyphen.LANGUAGES[pyphen.language_fallback("fr_FR")]
+    assert sent.hyphenation.patterns == pyphen.HyphDict(path).patterns
+    for name in CONTENT_FILES:
+        text = (REPO / "kit" / "content" / name).read_text(encoding="utf-8")
+        assert sent.contents[name] == YAML(typ="safe").load(text)
+
+
 @TWO_CORES
 def test_the_files_are_read_once_by_the_companion_and_built_as_it_read_them(
     project, tmp_path, monkeypatch
