@@ -47,9 +47,10 @@ def build(
     key = build_key(project, output_root, options)
     if cache and (kept := kept_result(project, output_root, key, started)) is not None:
         return kept
-    from .processes import forks_stopped_on_failure
+    from .processes import cycle_collection_paused, forks_stopped_on_failure
 
-    with forks_stopped_on_failure():  # a failed build leaves no process running, no folder
+    # a failed build leaves no process running, no folder
+    with forks_stopped_on_failure(), cycle_collection_paused():
         return _built(project, output_root, report, cache, key, started, **options)
 
 

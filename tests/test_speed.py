@@ -69,3 +69,24 @@ def test_a_deck_read_on_every_core_is_kept_in_one_pack(default_kit, tmp_path, mo
     packs[0].write_bytes(data[: len(data) // 2])  # damaged: read again, never trusted
     with glyph_cache(tmp_path):
         assert findings() == fresh
+
+
+def test_the_cycle_collector_pauses_during_a_build_and_resumes_after(project, tmp_path):
+    import gc
+
+    from kit.build import build
+    from kit.errors import InputErrors
+
+    during = []
+    build(
+        project,
+        output_root=tmp_path / "kit",
+        cache=False,
+        report=lambda step: during.append(gc.isenabled()),
+    )
+    assert during and not any(during)
+    assert gc.isenabled()
+    (project / "referentiel.yaml").write_text("axes: [", encoding="utf-8")
+    with pytest.raises(InputErrors):
+        build(project, output_root=tmp_path / "kit", cache=False)
+    assert gc.isenabled()  # after a failed build too
