@@ -26,16 +26,20 @@ print(sorted(m for m in ("jsonschema", "pdfminer", "pikepdf") if m in sys.module
 """
 
 
-@TWO_CORES
-def test_the_main_process_loads_neither_the_schemas_nor_the_preflight_libraries(project, tmp_path):
-    loaded = subprocess.run(
-        [sys.executable, "-c", MAIN_PROCESS_LOADS, str(project), str(tmp_path / "kit")],
+def _printed_by(script: str, project, tmp_path) -> str:
+    """What ``script`` prints, run in a new interpreter on the project and an output folder."""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(project), str(tmp_path / "kit")],
         capture_output=True,
         text=True,
         check=True,
         cwd=REPO,
-    )
-    assert loaded.stdout.strip() == "[]"
+    ).stdout.strip()
+
+
+@TWO_CORES
+def test_the_main_process_loads_neither_the_schemas_nor_the_preflight_libraries(project, tmp_path):
+    assert _printed_by(MAIN_PROCESS_LOADS, project, tmp_path) == "[]"
 
 
 MAIN_PROCESS_READS = """
@@ -69,14 +73,7 @@ print(read)
 @TWO_CORES
 def test_the_main_process_reads_neither_our_content_nor_the_hyphenation_patterns(project, tmp_path):
     """The companion reads them (kit/prepared.py) while the main process imports."""
-    read = subprocess.run(
-        [sys.executable, "-c", MAIN_PROCESS_READS, str(project), str(tmp_path / "kit")],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-    )
-    assert read.stdout.strip() == "[]"
+    assert _printed_by(MAIN_PROCESS_READS, project, tmp_path) == "[]"
 
 
 def test_what_the_companion_prepares_is_what_would_be_read():
