@@ -31,7 +31,8 @@ def prepare() -> Prepared:
 
 def take(prepared: Prepared) -> None:
     """Use what the companion read, where it was not read here already."""
-    _CONTENTS.update(prepared.contents)
+    for name, content in prepared.contents.items():
+        _CONTENTS.setdefault(name, content)
     typography.use_hyphenation_patterns(prepared.hyphenation)
 
 

@@ -56,7 +56,7 @@ def cycle_collection_paused() -> Iterator[None]:
     """Python's cycle collector walks every object the imports made (some 300,000) again and
     again during a build, in each of its processes (40 ms in the main process alone), and
     writes to each, so that a fork copies their pages. A build's objects are freed by their
-    reference counts; its few cycles are collected once it is over."""
+    reference counts; its few cycles wait for the collector's first run after it."""
     enabled = gc.isenabled()
     gc.disable()
     try:

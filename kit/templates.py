@@ -179,13 +179,15 @@ def _skeleton(
     return "".join(parts), tuple(texts), None if pieces is None else tuple(pieces)
 
 
-_CONSTANTS = {"true", "false", "none", "True", "False", "None"}
+# Names Jinja reads as constants, operators or its own objects, never from the context
+_NOT_VARIABLES = {"true", "false", "none", "True", "False", "None", "self", "loop", "super"}
+_NOT_VARIABLES |= {"caller", "varargs", "kwargs", "not", "and", "or", "in", "is", "if", "else"}
 
 
 def _lookup(tokens: list[tuple[str, str]]) -> Lookup | None:
     """``name``, then ``.name`` or ``[integer]`` steps, and nothing else: a path."""
     tokens = [token for token in tokens if token[0] != "whitespace"]
-    if not tokens or tokens[0][0] != "name" or tokens[0][1] in _CONSTANTS:
+    if not tokens or tokens[0][0] != "name" or tokens[0][1] in _NOT_VARIABLES:
         return None
     steps, rest = [], tokens[1:]
     while rest:

@@ -11,6 +11,8 @@ CONTEXT = {
     "territoire": {"nom_court": "Sorne", "population": 18450, "communes": ["Aube", "Brée"]},
     "n": 3,
     "vide": None,
+    "self": "moi",
+    "loop": {"index": 7},
 }
 TEMPLATES = [
     "Scénario n° 1 : {{ territoire.nom_court }} et ses {{ territoire.population | nombre }} "
@@ -23,6 +25,7 @@ TEMPLATES = [
     # paths only: looked up without compiling anything (kit.templates._joined)
     "{{ territoire.communes[1] }}, {{territoire.nom_court}} : {{ n }} {{ vide }} {{ territoire }}",
     "{{ true }} {{ none }} {{ range }}",  # constants and globals: Jinja's own
+    "{{ self }} {{ loop.index }}",  # Jinja's own objects, even when the context has the name
     "{{ territoire.communes[0x1] }} {{ territoire.communes[0_0] }}",
 ]
 
@@ -67,6 +70,7 @@ def test_a_skeleton_of_paths_is_rendered_without_compiling_a_template():
     assert skeleton[2][:2] == (("territoire", ((True, "communes"), (False, 1))), ", ")
     assert templates._skeleton(TEMPLATES[0])[2] is None  # a filter: compiled
     assert templates._skeleton(TEMPLATES[6])[2] is None
+    assert templates._skeleton(TEMPLATES[7])[2] is None
     templates._compiled.cache_clear()
     assert render(TEMPLATES[5], CONTEXT).startswith("Brée, Sorne\u00a0: 3")
     assert templates._compiled.cache_info().misses == 0
