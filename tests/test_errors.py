@@ -221,6 +221,23 @@ def test_failed_build_leaves_the_previous_kit_untouched_and_shows_no_traceback(p
     assert sorted(p.name for p in (project / "output").iterdir()) == ["val-de-sorne"]
 
 
+def test_the_command_ends_through_run_which_spares_python_its_last_collection(monkeypatch, capsys):
+    import tomllib
+
+    import kit.cli
+    from conftest import REPO
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert scripts["scripts"] == {"makekit": "kit.cli:run"}
+    assert (REPO / "kit" / "__main__.py").read_text(encoding="utf-8").endswith("run()\n")
+    frozen = []
+    monkeypatch.setattr(kit.cli.gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["makekit", "--help"])
+    kit.cli.run()
+    assert frozen == [True]
+    assert "build" in capsys.readouterr().out  # the help, printed as main() prints it
+
+
 def test_a_colour_too_light_for_white_text_is_refused(project, monkeypatch, capsys):
     line = edit(project / "referentiel.yaml", 'couleur: "#4C70D0"', 'couleur: "#8FB3FF"')
     code, _, err = run_cli(monkeypatch, capsys, *build_args(project))
