@@ -180,8 +180,10 @@ def _skeleton(
 
 
 # Names Jinja reads as constants, operators or its own objects, never from the context
-_NOT_VARIABLES = {"true", "false", "none", "True", "False", "None", "self", "loop", "super"}
-_NOT_VARIABLES |= {"caller", "varargs", "kwargs", "not", "and", "or", "in", "is", "if", "else"}
+_NOT_VARIABLES = frozenset(
+    {"true", "false", "none", "True", "False", "None", "self", "loop", "super", "caller"}
+    | {"varargs", "kwargs", "not", "and", "or", "in", "is", "if", "else"}
+)
 
 
 def _lookup(tokens: list[tuple[str, str]]) -> Lookup | None:
